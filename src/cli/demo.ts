@@ -1,0 +1,24 @@
+import { loadDatasets, parseOnly } from '../datasets/registry.js';
+import { EXIT_OK, usageError } from '../errors.js';
+import { commandContext, type Io } from './io.js';
+
+export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
+  const context = await commandContext(io, options);
+  const seed = Number(options.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw usageError(`--seed must be a whole number ≥ 0 (found "${String(options.seed)}")`);
+  const scale = options.scale === 'full' ? 'full' : 'small';
+  const modules = await loadDatasets(parseOnly(options.only as string | undefined));
+  for (const module of modules) {
+    const step = context.reporter.start(`${module.name}: writing ${scale} demo data`);
+    const started = performance.now();
+    try {
+      const files = await module.writeDemo(context.paths.datasets, { scale, seed, force: options.force === true });
+      step.succeed(`${module.name}: wrote ${files.length} file(s) in ${Math.round(performance.now() - started)} ms`);
+    } catch (err) {
+      step.fail(`${module.name}: ${(err as Error).message}`);
+      throw err;
+    }
+  }
+  context.reporter.info(`demo datasets are in ${context.paths.datasets}; run \`dash build\` to build caches and the site`);
+  return EXIT_OK;
+}
