@@ -1,0 +1,34 @@
+// Full-size demo data for benchmarks, generated once into bench/data/ (git-ignored) with the real CLI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const dataDir = fileURLToPath(new URL('./data/datasets', import.meta.url));
+const dash = fileURLToPath(new URL('../bin/dash.js', import.meta.url));
+
+/** Writes `dash demo --scale full --only <names>` into bench/data/datasets unless a marker says it is there. */
+export function ensureFullDemo(names) {
+  mkdirSync(dataDir, { recursive: true });
+  const marker = `${dataDir}/.full-${names.join('-')}`;
+  if (existsSync(marker)) return dataDir;
+  const result = spawnSync(process.execPath, [dash, 'demo', '--scale', 'full', '--force', '--only', names.join(','), '--datasets', dataDir], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`dash demo --scale full failed (${result.status})`);
+  writeFileSync(marker, new Date().toISOString());
+  return dataDir;
+}
+
+/** Runs `node bin/dash.js ...args` under /usr/bin/time -v when present, returning wall ms and peak RSS MiB. */
+export function timeDash(args, env = {}) {
+  const started = process.hrtime.bigint();
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const argv = useTime ? ['-v', process.execPath, dash, ...args] : [dash, ...args];
+  const result = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '');
+  return { wallMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout, stderr: result.stderr };
+}
