@@ -1,4 +1,5 @@
-import type { DictColumn, EquipmentColumns } from '../../../../site/pages/equipment/columns.js';
+import type { AssetReader, DictColumn, EquipmentColumns } from '../../../../site/pages/equipment/columns.js';
+import type { AssetColumn } from '../../../../src/site/equipment-asset.js';
 
 export interface Row {
   state: string;
@@ -56,3 +57,24 @@ export const LOOKUPS = {
   population: (state: string): number | undefined => ({ CA: 39538223, TX: 29145505, NY: 20201249, PR: 3285874 })[state],
   region: (state: string): string => ({ CA: 'West', TX: 'South', NY: 'Northeast' })[state] ?? 'Territories',
 };
+
+/** Dictionary-encodes shaped asset columns like the data-asset encoder (sorted dictionary, null last). */
+export function readerOf(columns: readonly AssetColumn[]): AssetReader {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const get = (name: string): AssetColumn => {
+    const column = byName.get(name);
+    if (column === undefined) throw new Error(`no column ${name}`);
+    return column;
+  };
+  return {
+    rows: columns[0]?.values.length ?? 0,
+    dict(name) {
+      const values = get(name).values as (string | null)[];
+      const strings = [...new Set(values.filter((v): v is string => v !== null))].sort();
+      const dictionary = values.includes(null) ? [...strings, null] : strings;
+      const index = new Map(dictionary.map((v, i) => [v, i]));
+      return { dictionary, codes: values.map((v) => index.get(v) as number) };
+    },
+    numbers: (name) => get(name).values as number[],
+  };
+}
