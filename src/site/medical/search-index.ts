@@ -65,14 +65,20 @@ class ByteWriter {
   }
 }
 
-function gapBytes(docs: readonly number[]): Uint8Array {
-  const writer = new ByteWriter();
+function varintLength(value: number): number {
+  let length = 1;
+  for (let v = value; v >= 0x80; v >>>= 7) length++;
+  return length;
+}
+
+function gapLength(docs: readonly number[]): number {
+  let length = 0;
   let previous = 0;
   for (const doc of docs) {
-    writer.varint(doc - previous);
+    length += varintLength(doc - previous);
     previous = doc;
   }
-  return writer.result();
+  return length;
 }
 
 function bitmapBytes(docs: readonly number[], docCount: number): Uint8Array {
@@ -102,11 +108,18 @@ export function buildSearchIndex(docs: readonly string[]): Uint8Array {
   const bitmapSize = Math.ceil(docs.length / 8);
   for (const term of terms) {
     const list = postings.get(term)!;
-    const gaps = gapBytes(list);
-    const useBitmap = bitmapSize < gaps.length;
-    const payload = useBitmap ? bitmapBytes(list, docs.length) : gaps;
-    writer.varint(payload.length * 2 + (useBitmap ? 1 : 0));
-    writer.bytes(payload);
+    const gaps = gapLength(list);
+    if (bitmapSize < gaps) {
+      writer.varint(bitmapSize * 2 + 1);
+      writer.bytes(bitmapBytes(list, docs.length));
+      continue;
+    }
+    writer.varint(gaps * 2);
+    let previous = 0;
+    for (const doc of list) {
+      writer.varint(doc - previous);
+      previous = doc;
+    }
   }
   return writer.result();
 }
@@ -167,19 +180,14 @@ function lowerBound(terms: readonly string[], prefix: string): number {
   return lo;
 }
 
-/** Marks in `hits` every doc holding a term that starts with `prefix`. */
+/** Sets in the bitset `hits` (bit d of byte d >> 3) every doc holding a term that starts with `prefix`. */
 function markPrefix(index: SearchIndex, prefix: string, hits: Uint8Array): void {
   const { terms, bytes } = index;
   for (let t = lowerBound(terms, prefix); t < terms.length && terms[t]!.startsWith(prefix); t++) {
     const start = index.payloadStart[t]!;
     const end = start + index.payloadLength[t]!;
     if (index.isBitmap[t]) {
-      for (let i = start; i < end; i++) {
-        const byte = bytes[i]!;
-        if (byte === 0) continue;
-        const base = (i - start) * 8;
-        for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) hits[base + bit] = 1;
-      }
+      for (let i = start; i < end; i++) hits[i - start]! |= bytes[i]!;
       continue;
     }
     let doc = 0;
@@ -194,7 +202,7 @@ function markPrefix(index: SearchIndex, prefix: string, hits: Uint8Array): void 
         shift += 7;
       } while (byte >= 0x80);
       doc += gap;
-      hits[doc] = 1;
+      hits[doc >>> 3]! |= 1 << (doc & 7);
     }
   }
 }
@@ -206,16 +214,17 @@ function markPrefix(index: SearchIndex, prefix: string, hits: Uint8Array): void 
 export function searchRecords(index: SearchIndex, query: string): SearchResult {
   const terms = queryTerms(query);
   if (terms.length === 0) return { terms, docs: null };
+  const size = Math.ceil(index.docCount / 8);
   let matched: Uint8Array | undefined;
   for (const term of terms) {
-    const hits = new Uint8Array(index.docCount);
+    const hits = new Uint8Array(size);
     markPrefix(index, term, hits);
-    if (matched) for (let d = 0; d < hits.length; d++) matched[d]! &= hits[d]!;
+    if (matched) for (let i = 0; i < size; i++) matched[i]! &= hits[i]!;
     else matched = hits;
   }
   const docs: number[] = [];
-  matched!.forEach((hit, doc) => {
-    if (hit) docs.push(doc);
+  matched!.forEach((byte, i) => {
+    for (let bit = 0; byte !== 0; bit++, byte >>>= 1) if (byte & 1) docs.push(i * 8 + bit);
   });
   return { terms, docs: Uint32Array.from(docs) };
 }
