@@ -1,5 +1,5 @@
 // HC-6: how many of the filtered records carry each extracted keyword (extraction: src/site/medical/keywords.ts).
-import type { MedicalRecords } from '../../../src/site/medical/records-asset.js';
+import type { MedicalRecords } from '../../../src/site/assets/medical.js';
 
 export interface KeywordCount {
   keyword: string;

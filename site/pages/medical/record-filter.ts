@@ -1,5 +1,5 @@
 // The Medical Records filters: specialties (empty = all) and the search result, over record indices.
-import type { MedicalRecords } from '../../../src/site/medical/records-asset.js';
+import type { MedicalRecords } from '../../../src/site/assets/medical.js';
 
 export interface RecordFilter {
   /** Selected specialty names; empty means every specialty. */

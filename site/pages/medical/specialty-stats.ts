@@ -1,6 +1,6 @@
 // The specialty analytics of the Medical Records page (HC-1 … HC-5, original-inventory.md §4.5), computed
 // in the browser over the records left by the filters. DOM-free, so Node tests check the figures.
-import type { MedicalRecords } from '../../../src/site/medical/records-asset.js';
+import type { MedicalRecords } from '../../../src/site/assets/medical.js';
 
 export type SpecialtyColumns = Pick<MedicalRecords, 'specialties' | 'specialty' | 'length'>;
 

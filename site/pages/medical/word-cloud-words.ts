@@ -1,5 +1,5 @@
-// The word cloud's input (HC-6): font sizes from keyword counts and the seeded random source that makes
-// d3-cloud place the words the same way on every load.
+// The word cloud's input (HC-6): font sizes from keyword counts. (The layout is seeded with
+// src/demo/random.ts so d3-cloud places the words the same way on every load.)
 import type { KeywordCount } from './keyword-counts.js';
 
 export interface CloudWord {
@@ -17,16 +17,4 @@ export function cloudWords(counts: readonly KeywordCount[], minPx: number, maxPx
     records: c.records,
     size: high > low ? minPx + ((Math.sqrt(c.records) - low) / (high - low)) * (maxPx - minPx) : maxPx,
   }));
-}
-
-/** mulberry32: a tiny deterministic generator in [0, 1), so the same seed gives the same layout. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,6 @@
 // Nine records over five specialties with hand-checkable figures (the expected values are worked out in
 // the tests that use them).
-import type { HealthcareRow } from '../../../src/site/medical/records-asset.js';
+import type { HealthcareRow } from '../../../src/site/assets/medical.js';
 
 function row(serial: number, specialty: string, length: number, keywords: string, transcription: string): HealthcareRow {
   return {

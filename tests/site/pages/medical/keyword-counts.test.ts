@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shapeMedicalData } from '../../../../src/site/medical/records-asset.js';
+import { shapeMedicalData } from '../../../../src/site/assets/medical.js';
 import { keywordCounts } from '../../../../site/pages/medical/keyword-counts.js';
-import { cloudWords, seededRandom } from '../../../../site/pages/medical/word-cloud-words.js';
+import { cloudWords } from '../../../../site/pages/medical/word-cloud-words.js';
 import { FIXTURE_ROWS } from '../../medical/fixture.js';
 
 const { records } = shapeMedicalData(FIXTURE_ROWS);
@@ -37,16 +37,5 @@ describe('cloudWords', () => {
     );
     expect(words.map((w) => w.size)).toEqual([100, 10 + (4 / 9) * 90, 10]);
     expect(cloudWords([{ keyword: 'solo', records: 3 }], 10, 40)[0]!.size).toBe(40);
-  });
-});
-
-describe('seededRandom', () => {
-  it('repeats the same sequence for the same seed, in [0, 1)', () => {
-    const a = seededRandom(42);
-    const b = seededRandom(42);
-    const first = Array.from({ length: 5 }, () => a());
-    expect(Array.from({ length: 5 }, () => b())).toEqual(first);
-    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(seededRandom(43)()).not.toBe(first[0]);
   });
 });

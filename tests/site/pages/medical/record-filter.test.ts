@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeMedicalData } from '../../../../src/site/medical/records-asset.js';
+import { shapeMedicalData } from '../../../../src/site/assets/medical.js';
 import { filterRecords } from '../../../../site/pages/medical/record-filter.js';
 import { CARDIO, FIXTURE_ROWS, NEURO, ORTHO } from '../../medical/fixture.js';
 

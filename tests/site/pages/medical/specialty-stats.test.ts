@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeMedicalData } from '../../../../src/site/medical/records-asset.js';
+import { shapeMedicalData } from '../../../../src/site/assets/medical.js';
 import { demandQuadrant, median, paretoBars, resourceIndex, specialtyStats, topSpecialties } from '../../../../site/pages/medical/specialty-stats.js';
 import { CARDIO, DERM, FIXTURE_ROWS, NEURO, ORTHO, SURGERY } from '../../medical/fixture.js';
 

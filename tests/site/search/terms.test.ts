@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, normalizeWord, queryTerms, wordSpans } from '../../../src/site/medical/terms.js';
+import { highlightSegments, normalizeWord, queryTerms, wordSpans } from '../../../src/site/search/terms.js';
 
 describe('normalizeWord', () => {
   it('folds case and accents', () => {

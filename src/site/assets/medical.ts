@@ -3,9 +3,9 @@
 // - `shards`: the full transcriptions in consecutive pieces, fetched only when a record is opened;
 // - `searchIndex`: the inverted index over keywords, transcription, sample name and description, fetched
 //   when a search is made.
-import { recordKeywords, specialtyExclusions } from './keywords.js';
-import { buildSearchIndex } from './search-index.js';
-import { planShards } from './transcript-shards.js';
+import { recordKeywords, specialtyExclusions } from '../medical/keywords.js';
+import { buildSearchIndex } from '../search/search-index.js';
+import { planShards } from '../medical/transcript-shards.js';
 
 /** The healthcare cache columns the page uses (src/datasets/healthcare.ts writes them). */
 export interface HealthcareRow {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shapeMedicalData } from '../../../src/site/medical/records-asset.js';
-import { decodeSearchIndex, searchRecords } from '../../../src/site/medical/search-index.js';
-import { CARDIO, DERM, FIXTURE_ROWS, NEURO, ORTHO, SURGERY } from './fixture.js';
+import { shapeMedicalData } from '../../../src/site/assets/medical.js';
+import { decodeSearchIndex, searchRecords } from '../../../src/site/search/search-index.js';
+import { CARDIO, DERM, FIXTURE_ROWS, NEURO, ORTHO, SURGERY } from '../medical/fixture.js';
 
 const data = shapeMedicalData(FIXTURE_ROWS, 120);
 const { records } = data;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { searchableText } from '../../../src/site/medical/records-asset.js';
-import { buildSearchIndex, decodeSearchIndex, searchRecords, type SearchIndex } from '../../../src/site/medical/search-index.js';
-import { queryTerms, wordSpans } from '../../../src/site/medical/terms.js';
-import { FIXTURE_ROWS } from './fixture.js';
+import { searchableText } from '../../../src/site/assets/medical.js';
+import { buildSearchIndex, decodeSearchIndex, searchRecords, type SearchIndex } from '../../../src/site/search/search-index.js';
+import { queryTerms, wordSpans } from '../../../src/site/search/terms.js';
+import { FIXTURE_ROWS } from '../medical/fixture.js';
 
 const index = decodeSearchIndex(buildSearchIndex(FIXTURE_ROWS.map(searchableText)));
 const find = (query: string): number[] | null => {
