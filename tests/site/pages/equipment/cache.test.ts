@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { equipmentColumns } from '../../../../site/pages/equipment/columns.js';
 import { NO_FILTER, yearExtent, type EquipmentFilter } from '../../../../site/pages/equipment/selection.js';
 import { computeView, type EquipmentView } from '../../../../site/pages/equipment/view.js';
-import { shapeEquipmentAsset } from '../../../../src/site/equipment-asset.js';
+import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset } from '../../../../src/site/equipment-asset.js';
 import { equipmentCacheParquet } from './cache-fixture.js';
 import { LOOKUPS, readerOf } from './fixture.js';
 
@@ -26,8 +26,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dash-equipment-'));
   const parquet = equipmentCacheParquet();
   writeFileSync(join(dir, 'equipment.parquet'), new Uint8Array(parquet));
-  const rows = await parquetReadObjects({ file: parquet });
-  const columns = equipmentColumns(readerOf(shapeEquipmentAsset(rows)));
+  const rows = await parquetReadObjects({ file: parquet, columns: ASSET_SOURCE_COLUMNS });
+  const cache = Object.fromEntries(ASSET_SOURCE_COLUMNS.map((name) => [name, rows.map((r) => r[name])]));
+  const columns = equipmentColumns(readerOf(shapeEquipmentAsset(cache)));
   const extent = yearExtent(columns);
   views = new Map([NO_FILTER, FILTERED, CATEGORY_ONLY].map((f) => [f, computeView(columns, f, LOOKUPS, extent)]));
   db = await (await DuckDBInstance.create(':memory:')).connect();
