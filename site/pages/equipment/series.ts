@@ -227,3 +227,20 @@ export function averageValue(states: readonly StateTotal[], n = 25): { state: st
     .sort((a, b) => b.average - a.average || (a.state < b.state ? -1 : 1))
     .slice(0, n);
 }
+
+/**
+ * EQ-4 y domain: tiny early bases give growth of thousands of percent that would flatten every other bar
+ * (inventory §8.10), so the axis stops at the larger of ±100 % and 4 × the median |growth|; bars beyond it are
+ * drawn to the edge and labelled with their true value.
+ */
+export function growthDomain(rows: readonly Growth[]): { domain: [number, number]; clipped: Growth[] } {
+  const values = rows.filter((g) => g.growth !== null).map((g) => g.growth as number);
+  if (values.length === 0) return { domain: [-100, 100], clipped: [] };
+  const magnitudes = values.map(Math.abs).sort((a, b) => a - b);
+  const mid = magnitudes.length / 2;
+  const median = magnitudes.length % 2 ? (magnitudes[Math.floor(mid)] as number) : ((magnitudes[mid - 1] as number) + (magnitudes[mid] as number)) / 2;
+  const cap = Math.max(100, 4 * median);
+  const lo = Math.max(-cap, Math.min(0, ...values));
+  const hi = Math.min(cap, Math.max(0, ...values));
+  return { domain: [lo, hi], clipped: rows.filter((g) => g.growth !== null && (g.growth < lo || g.growth > hi)) };
+}
