@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { equipmentColumns } from '../../../../site/pages/equipment/columns.js';
 import { NO_FILTER, yearExtent, type EquipmentFilter } from '../../../../site/pages/equipment/selection.js';
 import { computeView, type EquipmentView } from '../../../../site/pages/equipment/view.js';
-import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset } from '../../../../src/site/equipment-asset.js';
+import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset } from '../../../../src/site/assets/equipment.js';
 import { equipmentCacheParquet } from './cache-fixture.js';
 import { LOOKUPS, readerOf } from './fixture.js';
 

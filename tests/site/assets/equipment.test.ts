@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeEquipmentAsset, shipDay } from '../../src/site/equipment-asset.js';
+import { shapeEquipmentAsset, shipDay } from '../../../src/site/assets/equipment.js';
 
 describe('shipDay', () => {
   it('reads Date objects, ISO strings and epoch milliseconds as UTC days', () => {
