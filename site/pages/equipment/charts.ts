@@ -9,9 +9,7 @@ import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
-import type { MapPlacement } from './map.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
-import type { Shapes } from './shapes.js';
 
 /** Whole dollars with thousands separators: tooltips and KPIs show exact figures, axes compact ones. */
 export const dollars = (n: number): string => `$${formatInteger(Math.round(n))}`;
@@ -22,8 +20,6 @@ const MAX_LABEL = 30;
 const shorten = (label: string): string => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
 /** Room for the longest (shortened) label at ~6.5 px a character of the 12 px UI font. */
 const labelMargin = (labels: readonly string[]): number => Math.min(210, 16 + 6.5 * Math.max(4, ...labels.map((l) => shorten(l).length)));
-
-const NO_DATA = '#334155';
 
 /** A ranked horizontal bar chart, largest at the top. */
 export function rankedBars<T>(
@@ -168,69 +164,6 @@ export function demilChart(data: DemilBreakdown, width: number): Element | null 
   });
 }
 
-export interface ChoroplethOptions<T extends { state: string }> {
-  readonly placement: MapPlacement<T>;
-  readonly shapes: Shapes;
-  readonly metric: (d: T) => number;
-  readonly scheme: 'blues' | 'reds';
-  readonly legend: string;
-  readonly format: (n: number) => string;
-  readonly describe: (d: T) => string;
-  /** Selected codes without a figure (e.g. no population), listed under the map. */
-  readonly unmeasured?: readonly string[];
-}
-
-/**
- * EQ-3 / EQ-5: the states on an Albers USA map, the five territories as insets on the same colour scale, and a
- * line for any code no shape can show. States outside the selection are grey, not 0.
- */
-export function choropleth<T extends { state: string }>(options: ChoroplethOptions<T>, width: number): Element | null {
-  const { placement, shapes } = options;
-  const all = [...placement.mainland.values(), ...placement.territories.flatMap((t) => (t.total ? [t.total] : []))];
-  if (all.length === 0 && placement.unplaced.length === 0) return null;
-  const max = Math.max(0, ...all.map(options.metric));
-  const color = { type: 'sqrt', domain: [0, max || 1], scheme: options.scheme } as const;
-  const fillOf = (code: string, total: T | undefined | null): string => (total ? (Plot.scale({ color }).apply(options.metric(total)) as string) : NO_DATA);
-  const titleOf = (code: string, total: T | undefined | null): string => (total ? options.describe(total) : `${stateName(code)}\nNo transfers in the selection`);
-  const main = Plot.plot({
-    ...PLOT_DEFAULTS,
-    width,
-    height: Math.round(width * 0.6),
-    marginLeft: 0,
-    projection: { type: 'identity', domain: shapes.nation },
-    color: { ...color, legend: true, label: options.legend, tickFormat: options.format, width: Math.min(320, width - 20) },
-    marks: [
-      Plot.geo(shapes.mainland, {
-        fill: (f: { code: string }) => fillOf(f.code, placement.mainland.get(f.code)),
-        stroke: '#0B0F19',
-        strokeWidth: 0.6,
-        title: (f: { code: string }) => titleOf(f.code, placement.mainland.get(f.code)),
-        tip: true,
-      }),
-    ],
-  });
-  const insets = placement.territories.map(({ code, total }) => {
-    const feature = shapes.territories.find((f) => f.code === code);
-    const label = h('span', { class: 'inset-label' }, `${code} ${total ? options.format(options.metric(total)) : '—'}`);
-    const inset = feature
-      ? Plot.plot({
-          width: 96,
-          height: 64,
-          margin: 4,
-          style: { background: 'transparent' },
-          projection: { type: 'mercator', domain: feature },
-          marks: [Plot.geo([feature], { fill: fillOf(code, total), stroke: '#94A3B8', strokeWidth: 0.5, title: () => titleOf(code, total), tip: true })],
-        })
-      : null;
-    return h('figure', { class: 'territory-inset', title: titleOf(code, total) }, inset, h('figcaption', {}, label));
-  });
-  const notes = [
-    placement.unplaced.length > 0 ? `Not on any map shape: ${placement.unplaced.map((d) => options.describe(d).replace(/\n/g, ' · ')).join('; ')}.` : null,
-    options.unmeasured && options.unmeasured.length > 0 ? `No population figure for: ${options.unmeasured.map(stateName).join(', ')}.` : null,
-  ].filter((n): n is string => n !== null);
-  return h('div', { class: 'choropleth' }, main, h('div', { class: 'territory-insets', role: 'group', 'aria-label': 'Territories' }, ...insets), ...notes.map((n) => h('p', { class: 'map-note' }, n)));
-}
-
 interface TreeNode {
   name: string;
   value?: number;
@@ -265,7 +198,8 @@ export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | nul
       .sum((d) => d.value ?? 0)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
   );
-  const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, Math.max(...shown.map((l) => l.value))], scheme: 'blues' } });
+  const maxValue = Math.max(...shown.map((l) => l.value));
+  const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, maxValue], scheme: 'blues' } });
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -305,7 +239,7 @@ export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | nul
       g.append(rect);
       const name = shorten(leaf.data.name);
       if (fits(leaf, name, 10)) {
-        const dark = value > (colour.domain?.[1] as number) * 0.35;
+        const dark = value > maxValue * 0.35;
         g.append(el('text', { x: leaf.x0 + 3, y: leaf.y0 + 12, 'font-size': 10, fill: dark ? '#F8FAFC' : '#0F172A', 'pointer-events': 'none' }, name));
       }
     }

@@ -15,12 +15,11 @@ import { multiSelect } from '../../components/multi-select.js';
 import { radioGroup } from '../../components/radio-group.js';
 import { rangeSlider } from '../../components/range-slider.js';
 import { h } from '../../lib/dom.js';
-import { formatInteger, formatNumber } from '../../lib/format.js';
+import { formatCompact, formatInteger, formatNumber } from '../../lib/format.js';
 import { startPage } from '../../lib/shell.js';
 import { UrlState } from '../../lib/url-state.js';
 import {
   averageValueChart,
-  choropleth,
   demilChart,
   dollars,
   growthChart,
@@ -31,10 +30,10 @@ import {
   topStatesChart,
   treemapChart,
 } from './charts.js';
+import { choropleth } from './choropleth.js';
 import { equipmentColumns } from './columns.js';
-import { placeOnMap } from './map.js';
 import { normalizeFilter, yearExtent } from './selection.js';
-import type { EquipmentLookups, StateTotal } from './series.js';
+import type { EquipmentLookups, PerCapita, StateTotal } from './series.js';
 import { loadShapes } from './shapes.js';
 import { computeView, type EquipmentView } from './view.js';
 
@@ -81,6 +80,8 @@ startPage(async ({ root, table }) => {
     drill: { kind: 'string' },
   });
   const shapes = loadShapes();
+  const stateMap = choropleth<StateTotal>(shapes, 'blues', 'Map of the United States coloured by the selected figure per state');
+  const perCapitaMap = choropleth<PerCapita['rows'][number]>(shapes, 'reds', 'Map of the United States coloured by acquisition value per resident');
 
   // Filters
   const states = multiSelect({
@@ -222,36 +223,24 @@ startPage(async ({ root, table }) => {
     drawTimeline();
     topItemsCard.draw((width) => topItemsChart(current.topItems, width));
     const byQuantity = url.state.map === 'quantity';
-    mapCard.draw((width) =>
-      choropleth(
-        {
-          placement: placeOnMap(current.states, shapes.mainlandCodes, shapes.territories.map((t) => t.code)),
-          shapes,
-          metric: (d) => (byQuantity ? d.quantity : d.value),
-          scheme: 'blues',
-          legend: byQuantity ? 'Quantity (sum of items)' : 'Acquisition value ($)',
-          format: byQuantity ? formatInteger : dollars,
-          describe: mapDescribe,
-        },
-        width,
-      ),
-    );
+    const stateMapShown = stateMap.update({
+      totals: current.states,
+      metric: (d) => (byQuantity ? d.quantity : d.value),
+      legend: byQuantity ? 'Quantity (sum of items)' : 'Acquisition value ($)',
+      format: byQuantity ? formatCompact : (n) => `$${formatCompact(n)}`,
+      describe: mapDescribe,
+    });
+    mapCard.draw(() => stateMapShown);
     growthCard.draw((width) => growthChart(current.growth, width));
-    perCapitaCard.draw((width) =>
-      choropleth(
-        {
-          placement: placeOnMap(current.perCapita.rows, shapes.mainlandCodes, shapes.territories.map((t) => t.code)),
-          shapes,
-          metric: (d) => d.perCapita,
-          scheme: 'reds',
-          legend: 'Value per resident ($)',
-          format: (n) => `$${formatNumber(n, 2)}`,
-          describe: (d) => `${stateName(d.state)}\n$${formatNumber(d.perCapita, 2)} per resident\nValue: ${dollars(d.value)}\nPopulation (2020): ${formatInteger(d.population)}`,
-          unmeasured: current.perCapita.withoutPopulation,
-        },
-        width,
-      ),
-    );
+    const perCapitaShown = perCapitaMap.update({
+      totals: current.perCapita.rows,
+      metric: (d) => d.perCapita,
+      legend: 'Value per resident ($)',
+      format: (n) => `$${formatNumber(n, 2)}`,
+      describe: (d) => `${stateName(d.state)}\n$${formatNumber(d.perCapita, 2)} per resident\nValue: ${dollars(d.value)}\nPopulation (2020): ${formatInteger(d.population)}`,
+      unmeasured: current.perCapita.withoutPopulation,
+    });
+    perCapitaCard.draw(() => perCapitaShown);
     demilCard.draw((width) => demilChart(current.demil, width));
     topStatesCard.draw((width) => topStatesChart(current.topStates, width));
     const drill = current.treemap.some((l) => l.category === url.state.drill) ? url.state.drill : null;

@@ -201,20 +201,25 @@ export interface TreemapLeaf {
 /** EQ-8: per category, its 10 items of largest positive value; categories by total of their shown items. */
 export function treemap(t: Totals, columns: EquipmentColumns, perCategory = 10): TreemapLeaf[] {
   const nCat = columns.category.dictionary.length;
-  const nItem = columns.item.dictionary.length;
+  // One scan of the item × category sums, splitting the positive ones by category, then a small ranking each.
+  const byCategory: number[][] = Array.from({ length: nCat }, () => []);
+  for (let ic = 0; ic < t.itemCategoryValue.length; ic++) {
+    if ((t.itemCategoryValue[ic] as number) > 0) byCategory[ic % nCat]!.push(ic);
+  }
   const groups: { category: string; total: number; leaves: TreemapLeaf[] }[] = [];
-  for (let c = 0; c < nCat; c++) {
-    const values = new Float64Array(nItem);
-    for (let it = 0; it < nItem; it++) values[it] = t.itemCategoryValue[it * nCat + c] as number;
+  byCategory.forEach((cells, c) => {
+    if (cells.length === 0) return;
     const category = label(columns.category, c);
-    const leaves = topN(values, (it) => label(columns.item, it), perCategory, (it) => (values[it] as number) > 0).map((r) => ({
+    const scores = cells.map((ic) => t.itemCategoryValue[ic] as number);
+    const itemOf = (k: number): number => Math.floor((cells[k] as number) / nCat);
+    const leaves = topN(scores, (k) => label(columns.item, itemOf(k)), perCategory).map((r) => ({
       category,
       item: r.name,
       value: r.score,
-      quantity: t.itemCategoryQuantity[r.code * nCat + c] as number,
+      quantity: t.itemCategoryQuantity[cells[r.code] as number] as number,
     }));
-    if (leaves.length > 0) groups.push({ category, total: leaves.reduce((s, l) => s + l.value, 0), leaves });
-  }
+    groups.push({ category, total: leaves.reduce((s, l) => s + l.value, 0), leaves });
+  });
   groups.sort((a, b) => b.total - a.total || (a.category < b.category ? -1 : 1));
   return groups.flatMap((g) => g.leaves);
 }
