@@ -33,18 +33,15 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 # The production column of DEPLOYMENT.md's settings table. Override any of them with `docker run -e`.
-ENV NODE_ENV=production \
-    DASH_ENV=production \
+ENV DASH_ENV=production \
     DASH_HOST=0.0.0.0 \
     DASH_PORT=8050 \
     DASH_DEBUG=false \
     DASH_LOG_LEVEL=warn \
     DASH_LOG_FORMAT=json \
     DASH_WORKERS=4 \
-    DASH_REQUEST_TIMEOUT=120 \
-    DASH_DATASETS_DIR=/app/datasets \
-    DASH_CACHE_DIR=/app/data_cache \
-    DASH_DIST_DIR=/app/dist
+    DASH_REQUEST_TIMEOUT=120
+# datasets/, data_cache/ and dist/ are the defaults, relative to this folder.
 WORKDIR /app
 # Code stays owned by root, so the server process cannot rewrite it. dist/ and data_cache/ belong to `node`
 # so `dash build` can refresh them in a container (and in the named volumes Docker seeds from them).
