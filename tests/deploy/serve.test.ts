@@ -24,10 +24,7 @@ beforeEach(async () => {
   dir = await sandbox();
 });
 afterEach(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
+  if (server) await stop(server.child, server.exited);
   server = undefined;
   await rm(dir, { recursive: true, force: true });
 });
@@ -39,6 +36,18 @@ async function writeSiteAndCaches(options: { caches: boolean }): Promise<void> {
   if (options.caches) {
     for (const module of await loadDatasets()) await writeFile(join(dir, 'data_cache', module.artefact), 'stand-in\n');
   }
+}
+
+/**
+ * SIGTERM first: a cluster primary killed outright would leave its workers running. SIGKILL only if it has
+ * not stopped within 10 s.
+ */
+async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Starts the guide's serve command in the sandbox; `env` adds to the block's own assignments. */
@@ -56,7 +65,7 @@ async function startServe(env: Record<string, string> = {}): Promise<Server> {
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Up when it answers; a bounded wait, failing with what the server printed.
+  // Up when it answers; a bounded wait, failing with what the server printed (and never leaving it running).
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`dash serve exited ${child.exitCode}: ${err}${out}`);
     const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
@@ -64,7 +73,10 @@ async function startServe(env: Record<string, string> = {}): Promise<Server> {
       () => false,
     );
     if (up) break;
-    if (attempt >= 300) throw new Error(`dash serve did not answer within 30 s: ${err}${out}`);
+    if (attempt >= 300) {
+      await stop(child, exited);
+      throw new Error(`dash serve did not answer within 30 s: ${err}${out}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   server = { child, port, stdout: () => out, exited };
