@@ -6,7 +6,7 @@ import { columnSum, ingestCsv, locateFile, type CsvDataset } from './ingest.js';
 import { branchOf } from './lookups/branches.js';
 import { stateCodeOf } from './lookups/states.js';
 import type { DatasetModule } from './types.js';
-import { isBlank, parseNumber } from './values.js';
+import { isBlank, parseNumber, textOr, textOrNull } from './values.js';
 
 /** The Kaggle file: semicolon-delimited, UTF-8 with a BOM, 14 columns; Geo Shape holds GeoJSON of up to MBs. */
 const FORMAT: CsvFormat = {
@@ -61,16 +61,6 @@ export function parseGeoPoint(text: string | undefined): [number, number] | null
   return [lat, lon];
 }
 
-function filled(value: string | undefined, fallback: string): string {
-  const t = (value ?? '').trim();
-  return t === '' ? fallback : t;
-}
-
-function orNull(value: string | undefined): string | null {
-  const t = (value ?? '').trim();
-  return t === '' ? null : t;
-}
-
 const DATASET: CsvDataset = {
   name: 'bases',
   version: '1',
@@ -92,19 +82,19 @@ const DATASET: CsvDataset = {
       const n = parseNumber(raw);
       return n !== null && Number.isInteger(n) && Math.abs(n) <= 2_147_483_647 ? n : null;
     };
-    const componentText = filled(component, 'Unknown');
-    const stateText = filled(state, 'Unknown');
+    const componentText = textOr(component, 'Unknown');
+    const stateText = textOr(state, 'Unknown');
     return [
       (geoPoint ?? '').trim(),
-      orNull(geoShape),
+      textOrNull(geoShape),
       optionalInt(objectId1),
       optionalInt(objectId),
       componentText,
-      filled(site, 'Unknown'),
-      filled(joint, 'Not Joint'),
+      textOr(site, 'Unknown'),
+      textOr(joint, 'Not Joint'),
       stateText,
-      orNull(country),
-      filled(status, 'Unknown'),
+      textOrNull(country),
+      textOr(status, 'Unknown'),
       numeric('PERIMETER', perimeterText),
       numeric('AREA', areaText),
       parseNumber(shapeLeng),

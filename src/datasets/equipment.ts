@@ -5,7 +5,7 @@ import { EQUIPMENT_FILE, EQUIPMENT_FOLDER } from './layout.js';
 import { columnSum, csvFilesIn, ingestCsv, locateFile, nullCount, type CsvDataset } from './ingest.js';
 import { categoryForNsn } from './lookups/nsn.js';
 import type { DatasetModule } from './types.js';
-import { isBlank, parseDateTime, parseNumber } from './values.js';
+import { isBlank, parseDateTime, parseNumber, textOr, textOrNull } from './values.js';
 
 /** The Kaggle header; the DLA's own publication calls column 2 "Station Name (LEA)". UI and DEMIL IC may be absent. */
 const FORMAT: CsvFormat = {
@@ -44,15 +44,6 @@ export const EQUIPMENT_COLUMNS: readonly ColumnDef[] = [
 
 const INT32_MAX = 2_147_483_647;
 
-function text(value: string | undefined): string {
-  return (value ?? '').trim();
-}
-
-function orNull(value: string | undefined): string | null {
-  const t = text(value);
-  return t === '' ? null : t;
-}
-
 const DATASET: CsvDataset = {
   name: 'equipment',
   version: '1',
@@ -75,17 +66,17 @@ const DATASET: CsvDataset = {
     const shipDate = parseDateTime(dateText);
     if (shipDate === null && !isBlank(dateText)) log.note('Ship Date', 'unparseable dates left empty (rows kept)', line, dateText ?? '');
     return [
-      text(state),
-      text(agency),
-      text(nsn),
-      text(item),
+      textOr(state, ''),
+      textOr(agency, ''),
+      textOr(nsn, ''),
+      textOr(item, ''),
       Math.trunc(quantity),
-      orNull(ui),
+      textOrNull(ui),
       value,
-      orNull(demil) ?? 'Unknown',
-      orNull(demilIc),
+      textOr(demil, 'Unknown'),
+      textOrNull(demilIc),
       shipDate,
-      orNull(stationType) ?? 'Unknown',
+      textOr(stationType, 'Unknown'),
       shipDate === null ? null : new Date(shipDate).getUTCFullYear(),
       categoryForNsn(nsn),
     ];

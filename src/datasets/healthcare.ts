@@ -4,7 +4,7 @@ import type { CsvFormat } from './csv.js';
 import { HEALTHCARE_FILE } from './layout.js';
 import { columnSum, ingestCsv, locateFile, type CsvDataset } from './ingest.js';
 import type { DatasetModule } from './types.js';
-import { isBlank, parseNumber } from './values.js';
+import { isBlank, parseNumber, textOrNull } from './values.js';
 
 /** The Kaggle file: comma CSV, quoted multi-line text. pandas-written copies name the index column "" or "Unnamed: 0". */
 const FORMAT: CsvFormat = {
@@ -53,9 +53,9 @@ export function cleanKeywords(text: string | undefined): string {
   return (text ?? '').trim().replace(/[\s,]+$/, '');
 }
 
-function orNull(value: string | undefined, trim = true): string | null {
-  if (value === undefined || value.trim() === '') return null;
-  return trim ? value.trim() : value;
+/** Long text as written (newlines and indentation kept), or null when blank. */
+function textAsWritten(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value;
 }
 
 const DATASET: CsvDataset = {
@@ -69,12 +69,12 @@ const DATASET: CsvDataset = {
     if (serialNo === null && !isBlank(serial)) log.note('Serial No', 'non-integer values left empty', line, serial ?? '');
     return [
       serialNo,
-      orNull(description),
-      orNull(specialty),
-      orNull(sample),
-      orNull(transcription, false),
+      textOrNull(description),
+      textOrNull(specialty),
+      textOrNull(sample),
+      textAsWritten(transcription),
       cleanKeywords(keywords),
-      orNull(cleaned, false),
+      textAsWritten(cleaned),
       codePointLength(cleaned ?? ''),
     ];
   },

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ColumnTable, writeParquetTable, type ColumnDef } from '../cache/parquet.js';
+import { isFile } from '../filesystem.js';
 import { DASH_VERSION } from '../version.js';
 import { CoercionLog, readCsv, type CsvFormat } from './csv.js';
 import type { BuildContext, BuildOutcome, ResolvedSource } from './types.js';
@@ -46,14 +47,6 @@ export async function ingestCsv(dataset: CsvDataset, context: BuildContext): Pro
 /** The dataset's single Kaggle file, when it exists. */
 export async function locateFile(datasetsDir: string, relative: string): Promise<ResolvedSource | null> {
   return (await isFile(join(datasetsDir, relative))) ? { kind: 'full', root: datasetsDir, files: [relative] } : null;
-}
-
-export async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** `*.csv` files directly in `folder` (relative to `datasetsDir`), sorted, as '/'-separated relative paths. */

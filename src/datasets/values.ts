@@ -53,3 +53,14 @@ export function parseDateTime(text: string | undefined): number | null {
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   return ms;
 }
+
+/** Trimmed text, or null when blank or absent. */
+export function textOrNull(value: string | undefined): string | null {
+  const t = (value ?? '').trim();
+  return t === '' ? null : t;
+}
+
+/** Trimmed text, or `fallback` when blank or absent (the original's fillna + strip). */
+export function textOr(value: string | undefined, fallback: string): string {
+  return textOrNull(value) ?? fallback;
+}

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../cache/atomic.js';
 import { DashError } from '../errors.js';
+import { pathExists } from '../filesystem.js';
 
 export interface DemoFile {
   /** Path under the datasets folder, '/' separated. */
@@ -17,20 +17,11 @@ export async function writeDemoFiles(datasetsDir: string, files: readonly DemoFi
   const targets = files.map((f) => join(datasetsDir, ...f.relative.split('/')));
   if (!force) {
     for (const target of targets) {
-      if (await exists(target)) throw new DashError(`${target} already exists; pass --force to overwrite it`);
+      if (await pathExists(target)) throw new DashError(`${target} already exists; pass --force to overwrite it`);
     }
   }
   for (let i = 0; i < files.length; i++) await writeFileAtomic(targets[i] as string, (files[i] as DemoFile).content);
   return targets;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** One CSV field, quoted (with doubled quotes) only when it must be, as pandas and Excel write it. */
