@@ -2,6 +2,7 @@
 // run time only copies prebuilt, content-hashed files and needs no devDependencies (Plot and d3 are bundled in).
 // Output: lib/site-assets/assets/* and lib/site-assets/bundle.json, which src/site/bundle.ts reads.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +12,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'lib', 'site-assets');
 const assets = join(out, 'assets');
 
-const pageFiles = (await readdir(join(root, 'site', 'pages'))).filter((f) => f.endsWith('.ts')).sort();
-const entryPoints = [
-  ...pageFiles.map((f) => ({ in: `site/pages/${f}`, out: f.slice(0, -3) })),
-  { in: 'site/styles/site.css', out: 'site' },
-];
+// A page's entry is site/pages/<id>.ts, or site/pages/<id>/index.ts for a page split into several modules.
+const pagesDir = join(root, 'site', 'pages');
+const pageEntries = [];
+for (const entry of (await readdir(pagesDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  if (entry.isFile() && entry.name.endsWith('.ts')) pageEntries.push({ in: `site/pages/${entry.name}`, out: entry.name.slice(0, -3) });
+  else if (entry.isDirectory() && existsSync(join(pagesDir, entry.name, 'index.ts'))) pageEntries.push({ in: `site/pages/${entry.name}/index.ts`, out: entry.name });
+}
+const entryPoints = [...pageEntries, { in: 'site/styles/site.css', out: 'site' }];
 
 await rm(out, { recursive: true, force: true });
 const result = await esbuild.build({
@@ -52,7 +56,7 @@ const pages = {};
 let css;
 for (const [file, info] of Object.entries(outputs)) {
   if (info.entryPoint === 'site/styles/site.css') css = rel(file);
-  const match = /^site\/pages\/([a-z0-9-]+)\.ts$/.exec(info.entryPoint ?? '');
+  const match = /^site\/pages\/([a-z0-9-]+)(?:\.ts|\/index\.ts)$/.exec(info.entryPoint ?? '');
   if (match) {
     pages[match[1]] = {
       script: rel(file),

@@ -14,6 +14,8 @@ export interface ChartCardOptions {
   fileName?: string;
   /** Span the full grid row. */
   wide?: boolean;
+  /** Shown when the render returns null (default: nothing matches the filters). */
+  empty?: string;
   render?: ChartRender;
 }
 
@@ -48,7 +50,7 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     const width = Math.max(240, Math.floor(body.clientWidth || 640));
     lastWidth = width;
     const chart = render(width);
-    body.replaceChildren(chart ?? emptyState());
+    body.replaceChildren(chart ?? emptyState(options.empty));
     svgButton.disabled = pngButton.disabled = chart === null;
   };
 

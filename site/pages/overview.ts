@@ -41,11 +41,13 @@ startPage(async ({ root, json }) => {
     ),
   );
 
-  const howTo = section(
-    'How to use',
+  const howTo = h(
+    'section',
+    { class: 'card prose', 'aria-label': 'How to use' },
+    h('h3', { class: 'card-title' }, 'How to use'),
     h(
       'div',
-      { class: 'card prose' },
+      {},
       h(
         'ul',
         {},
@@ -75,6 +77,7 @@ startPage(async ({ root, json }) => {
 
   const rowsChart = chartCard({
     title: 'Rows per dataset',
+    empty: 'No cache has been built yet: run `dash build`.',
     info: 'Rows in each cache of this build, from the cache manifest (ECG counts heartbeats across all four files). Log scale: the datasets differ by orders of magnitude.',
     render: (width) =>
       built.length === 0
@@ -94,5 +97,5 @@ startPage(async ({ root, json }) => {
           }),
   });
 
-  root.replaceChildren(welcome, kpis, h('div', { class: 'grid' }, rowsChart.element, section('Data sources', table.element)), guide, howTo);
+  root.replaceChildren(welcome, kpis, section('Data sources', table.element), h('div', { class: 'grid' }, rowsChart.element, howTo), guide);
 });

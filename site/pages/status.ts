@@ -70,6 +70,7 @@ startPage(async ({ root, json }) => {
 
   const durations = chartCard({
     title: 'Build duration by dataset',
+    empty: 'No cache has been built yet: run `dash build`.',
     info: 'Wall-clock time each cache took to build, from the cache manifest. A cache that was fresh keeps the duration of the build that made it.',
     render: (width) =>
       built.length === 0

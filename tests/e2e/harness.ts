@@ -98,9 +98,15 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-/** Opens `url` in a fresh context (1280×900 unless given) and records every error the page causes. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** The shell's default is dark; 'light' checks the prefers-color-scheme theme. */
+  colorScheme?: 'dark' | 'light';
+}
+
+/** Opens `url` in a fresh context (1280×900, dark, unless told) and records every error the page causes. */
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'dark', reducedMotion: 'reduce', acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   const failed: string[] = [];
@@ -126,7 +132,7 @@ export async function waitForPage(page: Page): Promise<void> {
 export async function expectLandmarks(page: Page): Promise<void> {
   expect(await page.locator('header.site-header').count()).toBe(1);
   expect(await page.getByRole('banner').count()).toBe(1);
-  expect(await page.getByRole('navigation', { name: 'Pages' }).count()).toBe(1);
+  expect(await page.getByRole('navigation', { name: 'Pages', exact: true }).count()).toBe(1);
   expect(await page.getByRole('main').count()).toBe(1);
   expect(await page.getByRole('contentinfo').count()).toBe(1);
   expect(await page.locator('h1').count()).toBe(1);
