@@ -5,7 +5,8 @@ import { bindTableToUrl, dataTable } from '../components/data-table.js';
 import { kpiCard, kpiRow } from '../components/kpi-card.js';
 import { h } from '../lib/dom.js';
 import { formatBytes, formatCompact, formatDuration, formatInteger, formatTimestamp } from '../lib/format.js';
-import { ACCENTS, PLOT_DEFAULTS } from '../lib/plot-theme.js';
+import { perDatasetChart } from '../lib/dataset-chart.js';
+import { ACCENTS } from '../lib/plot-theme.js';
 import { section, startPage } from '../lib/shell.js';
 
 type Dataset = OverviewData['datasets'][number];
@@ -80,21 +81,14 @@ startPage(async ({ root, json }) => {
     empty: 'No cache has been built yet: run `dash build`.',
     info: 'Rows in each cache of this build, from the cache manifest (ECG counts heartbeats across all four files). Log scale: the datasets differ by orders of magnitude.',
     render: (width) =>
-      built.length === 0
-        ? null
-        : Plot.plot({
-            ...PLOT_DEFAULTS,
-            width,
-            height: 60 + built.length * 44,
-            marginLeft: 170,
-            marginRight: 70,
-            x: { type: 'log', label: 'rows (log scale)', grid: true, tickFormat: '~s' },
-            y: { label: null },
-            marks: [
-              Plot.ruleY(built, { y: 'title', x1: 1, x2: 'rows', stroke: ACCENTS.blue, strokeWidth: 10, strokeLinecap: 'round' }),
-              Plot.text(built, { y: 'title', x: 'rows', text: (d: Dataset) => formatInteger(d.rows), dx: 12, textAnchor: 'start', fill: 'currentColor' }),
-            ],
-          }),
+      perDatasetChart({
+        width,
+        datasets: built,
+        x: { type: 'log', label: 'rows (log scale)', grid: true, tickFormat: '~s' },
+        value: (d) => d.rows ?? 0,
+        label: (d) => formatInteger(d.rows),
+        bar: (data) => Plot.ruleY(data, { y: 'title', x1: 1, x2: 'rows', stroke: ACCENTS.blue, strokeWidth: 10, strokeLinecap: 'round' }),
+      }),
   });
 
   root.replaceChildren(welcome, kpis, section('Data sources', table.element), h('div', { class: 'grid' }, rowsChart.element, howTo), guide);

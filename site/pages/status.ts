@@ -5,7 +5,8 @@ import { bindTableToUrl, dataTable } from '../components/data-table.js';
 import { kpiCard, kpiRow } from '../components/kpi-card.js';
 import { h } from '../lib/dom.js';
 import { formatBytes, formatDuration, formatInteger, formatSeconds, formatTimestamp } from '../lib/format.js';
-import { ACCENTS, PLOT_DEFAULTS } from '../lib/plot-theme.js';
+import { perDatasetChart } from '../lib/dataset-chart.js';
+import { ACCENTS } from '../lib/plot-theme.js';
 import { section, startPage } from '../lib/shell.js';
 
 type Dataset = StatusData['datasets'][number];
@@ -73,22 +74,14 @@ startPage(async ({ root, json }) => {
     empty: 'No cache has been built yet: run `dash build`.',
     info: 'Wall-clock time each cache took to build, from the cache manifest. A cache that was fresh keeps the duration of the build that made it.',
     render: (width) =>
-      built.length === 0
-        ? null
-        : Plot.plot({
-            ...PLOT_DEFAULTS,
-            width,
-            height: 60 + built.length * 44,
-            marginLeft: 170,
-            marginRight: 70,
-            x: { label: 'seconds', grid: true },
-            y: { label: null },
-            marks: [
-              Plot.barX(built, { y: 'title', x: (d: Dataset) => (d.durationMs ?? 0) / 1000, fill: ACCENTS.indigo, rx: 4 }),
-              Plot.text(built, { y: 'title', x: (d: Dataset) => (d.durationMs ?? 0) / 1000, text: (d: Dataset) => formatDuration(d.durationMs), dx: 8, textAnchor: 'start', fill: 'currentColor' }),
-              Plot.ruleX([0]),
-            ],
-          }),
+      perDatasetChart({
+        width,
+        datasets: built,
+        x: { label: 'seconds', grid: true },
+        value: (d) => (d.durationMs ?? 0) / 1000,
+        label: (d) => formatDuration(d.durationMs),
+        bar: (data) => [Plot.barX(data, { y: 'title', x: (d: Dataset) => (d.durationMs ?? 0) / 1000, fill: ACCENTS.indigo, rx: 4 }), Plot.ruleX([0])],
+      }),
   });
 
   const live = h('div', { class: 'live' }, h('p', { class: 'state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Checking for a dash server…'));

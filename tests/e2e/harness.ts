@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.DASH_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -166,4 +166,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The number of drawn charts (SVGs inside chart cards). */
 export async function chartCount(page: Page): Promise<number> {
   return page.locator('.chart-card .chart-body svg').count();
+}
+
+export interface SiteSession {
+  browser: Browser;
+  server: StaticServer;
+  siteDir: string;
+}
+
+/**
+ * One chromium and one static server over the demo site for a whole test file: call at the top of the file and
+ * read `session.browser` / `session.server` inside tests.
+ */
+export function useSite(options: StaticServerOptions = {}): SiteSession {
+  const session = { siteDir: inject('siteDir') } as SiteSession;
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.server = await serveStatic(session.siteDir, options);
+  });
+  afterAll(async () => {
+    await session.server?.close();
+    await session.browser?.close();
+  });
+  return session;
 }

@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { readManifest } from '../../src/cache/manifest.js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartCount, expectLandmarks, expectSkipLink, launchChromium, openPage, screenshot, serveStatic, tabUntil, waitForPage, type StaticServer } from './harness.js';
+import { describe, expect, inject, it } from 'vitest';
+import { chartCount, expectLandmarks, expectSkipLink, openPage, screenshot, serveStatic, tabUntil, useSite, waitForPage } from './harness.js';
 
 const siteDir = inject('siteDir');
 const manifest = await readManifest(inject('cacheDir'));
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveStatic(siteDir);
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const session = useSite();
 
 describe('Overview page', () => {
   it('loads without errors, shows the real row counts and draws its chart', async () => {
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(session.browser, session.server.url);
     const { page } = opened;
     await waitForPage(page);
     await expectLandmarks(page);
@@ -42,7 +31,7 @@ describe('Overview page', () => {
   });
 
   it('works from the keyboard: skip link, then sorting the table', async () => {
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(session.browser, session.server.url);
     const { page } = opened;
     await waitForPage(page);
     await expectSkipLink(page);
@@ -60,7 +49,7 @@ describe('Overview page', () => {
   });
 
   it('keeps the table sort in the URL: reload restores it, Back undoes it', async () => {
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(session.browser, session.server.url);
     const { page } = opened;
     await waitForPage(page);
     await page.locator('th button', { hasText: 'Dataset' }).click();
@@ -79,7 +68,7 @@ describe('Overview page', () => {
   it('works under a sub-path of a static host', async () => {
     const sub = await serveStatic(siteDir, { prefix: '/some/sub/path/' });
     try {
-      const opened = await openPage(browser, sub.url);
+      const opened = await openPage(session.browser, sub.url);
       await waitForPage(opened.page);
       expect(await opened.page.locator('tbody tr').first().locator('td').first().textContent()).toBeTruthy();
       await opened.page.locator('nav a', { hasText: 'Status' }).click();
@@ -97,7 +86,7 @@ describe('Overview page', () => {
   it('shows an error state, not a blank page, when its data asset is missing', async () => {
     const broken = await serveStatic(siteDir, { hide: (path) => path.startsWith('data/overview.') });
     try {
-      const opened = await openPage(browser, broken.url);
+      const opened = await openPage(session.browser, broken.url);
       await waitForPage(opened.page);
       const alert = opened.page.getByRole('alert');
       expect(await alert.locator('h2').textContent()).toBe('This page could not load its data');

@@ -1,32 +1,21 @@
 import type { ServerResponse } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { listCacheFiles } from '../../src/site/caches.js';
-import { expectLandmarks, expectSkipLink, launchChromium, openPage, screenshot, serveStatic, waitForPage, type StaticServer } from './harness.js';
+import { expectLandmarks, expectSkipLink, openPage, screenshot, serveStatic, useSite, waitForPage } from './harness.js';
 
 const siteDir = inject('siteDir');
 const cacheFiles = await listCacheFiles(inject('cacheDir'));
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveStatic(siteDir);
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const session = useSite();
 
 describe('Status page', () => {
   it('on a static host: datasets and cache files, and says live figures are unavailable without requesting them', async () => {
-    const opened = await openPage(browser, `${server.url}status.html`);
+    const opened = await openPage(session.browser, `${session.server.url}status.html`);
     const { page } = opened;
     await waitForPage(page);
     await expectLandmarks(page);
     await page.getByText('Live figures are unavailable').waitFor();
-    expect(server.requests.filter((p) => p === '/health' || p === '/metrics')).toEqual([]);
+    expect(session.server.requests.filter((p) => p === '/health' || p === '/metrics')).toEqual([]);
     expect(await page.locator('tbody').first().locator('tr').count()).toBe(4);
     // One size bar per cache file plus the total row.
     expect(await page.locator('.bar-list li').count()).toBe(cacheFiles.length === 0 ? 0 : cacheFiles.length + 1);
@@ -50,7 +39,7 @@ describe('Status page', () => {
       },
     });
     try {
-      const opened = await openPage(browser, `${served.url}status.html`);
+      const opened = await openPage(session.browser, `${served.url}status.html`);
       const { page } = opened;
       await waitForPage(page);
       await page.getByText('Uptime').waitFor();
