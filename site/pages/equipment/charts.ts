@@ -6,7 +6,6 @@ import * as Plot from '@observablehq/plot';
 import { hierarchy, treemap as d3treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
 import { REGION_COLORS } from '../../../src/datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
-import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
