@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilters, exportRecords, filterOptions, NO_FILTERS } from '../../../../site/pages/installations/installations.js';
+import { FIXTURE } from './fixture.js';
+
+describe('applyFilters', () => {
+  it('keeps everything when no filter is set', () => {
+    expect(applyFilters(FIXTURE, NO_FILTERS)).toHaveLength(14);
+  });
+
+  it('intersects the four filters, each a multi-select', () => {
+    const names = (filters: Partial<typeof NO_FILTERS>): string[] => applyFilters(FIXTURE, { ...NO_FILTERS, ...filters }).map((row) => row.name);
+    expect(names({ components: ['AF Active'], states: ['Texas'] })).toEqual(['Randolph', 'Lackland']);
+    expect(names({ statuses: ['Inactive'] })).toEqual(['Fort Sam Houston', 'Lemoore']);
+    expect(names({ joints: ['Joint Region Marianas'], components: ['Navy Active', 'AF Active'] })).toEqual(['Andersen', 'Apra Harbor']);
+    expect(names({ states: ['Guam', 'Puerto Rico'] })).toEqual(['Andersen', 'Apra Harbor', 'Fort Buchanan']);
+    expect(names({ states: ['Guam'], statuses: ['Inactive'] })).toEqual([]);
+  });
+});
+
+describe('filterOptions', () => {
+  it('lists every value once, components in legend order, the rest alphabetically', () => {
+    const options = filterOptions(FIXTURE);
+    expect(options.states).toEqual(['California', 'Guam', 'Puerto Rico', 'Texas', 'Virginia']);
+    expect(options.statuses).toEqual(['Active', 'Inactive', 'Unknown']);
+    expect(options.joints).toEqual(['Joint Base San Antonio', 'Joint Region Marianas', 'Not Joint']);
+    expect(options.components).toEqual(['AF Active', 'Army Active', 'Army Guard', 'Army Reserve', 'MC Active', 'Navy Active', 'Navy Reserve', 'WHS', 'DLA']);
+  });
+});
+
+describe('exportRecords', () => {
+  it('uses the dataset column names and leaves the polygon out', () => {
+    const [first] = exportRecords(FIXTURE.slice(0, 1));
+    expect(first).toEqual({
+      'Site Name': 'Fort Alpha',
+      COMPONENT: 'Army Active',
+      'Oper Stat': 'Active',
+      'State Terr': 'Texas',
+      state_abbrev: 'TX',
+      'Joint Base': 'Not Joint',
+      lat: 20,
+      lon: -100,
+      AREA: 100,
+      PERIMETER: 40,
+    });
+  });
+});
