@@ -281,7 +281,7 @@ function fieldProblem(bytes: Uint8Array, rowStart: number, fieldStart: number, f
     for (let i = stop; i < end && bytes[i] !== LF; i++) if (bytes[i] === COMMA) count++;
     return new RowProblem(rowStart, fieldStart, `expected ${fields} fields, found ${count}`);
   }
-  if (stop === fieldStart && next === COMMA) {
+  if (stop === fieldStart && (next === COMMA || bytes[fieldStart - 1] === COMMA)) {
     return new RowProblem(rowStart, fieldStart, `field ${field + 1}: expected a number, found an empty field`);
   }
   return new RowProblem(rowStart, fieldStart, `expected ${fields} fields, found ${field + (stop > fieldStart ? 1 : 0)}`);
