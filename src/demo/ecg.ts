@@ -6,8 +6,8 @@
  * R peak (the segment is about 1.2 RR intervals long), and is min-max normalised; the rest of the row is zeros.
  * Each class has its own wave shape (the original's synthetic Gaussian waves, §4.4), RR interval and variability.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { tempPathFor } from '../cache/atomic.js';
 import type { DemoOptions } from '../datasets/types.js';
@@ -49,7 +49,7 @@ export async function writeEcgDemo(datasetsDir: string, options: DemoOptions): P
   const targets = ECG_FILES.map((file) => join(datasetsDir, ...fullPath(file).split('/')));
   if (!options.force) {
     for (const target of targets) {
-      if (await exists(target)) throw new DashError(`${target} already exists; pass --force to overwrite it`);
+      if (existsSync(target)) throw new DashError(`${target} already exists; pass --force to overwrite it`);
     }
   }
   for (const [i, file] of ECG_FILES.entries()) {
@@ -145,11 +145,3 @@ export function printfExponential(v: number): string {
   return text.charCodeAt(text.length - 2) < 48 ? `${text.slice(0, -1)}0${text.slice(-1)}` : text;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

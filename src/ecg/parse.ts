@@ -146,47 +146,29 @@ export function parseRows(bytes: Uint8Array, start: number, end: number, values:
         let exp10 = 0;
         let digits = 0;
         let truncated = false;
-        let d = c - 48;
-        while (d >= 0 && d <= 9) {
-          digits++;
-          if (significant < 15) {
-            if (significant > 0 || d !== 0) {
-              hi = hi * 10 + d;
-              significant++;
-            }
-          } else if (significant < 19) {
-            lo = lo * 10 + d;
-            loDigits++;
-            significant++;
-          } else {
-            exp10++;
-            if (d !== 0) truncated = true;
-          }
-          c = bytes[++pos] as number;
-          d = c - 48;
-        }
-        if (c === DOT) {
-          c = bytes[++pos] as number;
-          d = c - 48;
-          while (d >= 0 && d <= 9) {
+        let dot = false;
+        for (;; c = bytes[++pos] as number) {
+          const d = c - 48;
+          if (d >= 0 && d <= 9) {
             digits++;
             if (significant < 15) {
               if (significant > 0 || d !== 0) {
                 hi = hi * 10 + d;
                 significant++;
               }
-              exp10--;
+              if (dot) exp10--;
             } else if (significant < 19) {
               lo = lo * 10 + d;
               loDigits++;
               significant++;
-              exp10--;
-            } else if (d !== 0) {
-              truncated = true;
+              if (dot) exp10--;
+            } else {
+              // Beyond 19 digits: only whether any is non-zero matters (then Number() decides).
+              if (!dot) exp10++;
+              if (d !== 0) truncated = true;
             }
-            c = bytes[++pos] as number;
-            d = c - 48;
-          }
+          } else if (c === DOT && !dot) dot = true;
+          else break;
         }
         let valid = digits > 0;
         if (valid && (c === LOWER_E || c === UPPER_E)) {
@@ -200,12 +182,10 @@ export function parseRows(bytes: Uint8Array, start: number, end: number, values:
           }
           let e = 0;
           let expDigits = 0;
-          d = c - 48;
-          while (d >= 0 && d <= 9) {
+          for (let d = c - 48; d >= 0 && d <= 9; d = c - 48) {
             if (e < 100_000) e = e * 10 + d;
             expDigits++;
             c = bytes[++pos] as number;
-            d = c - 48;
           }
           valid = expDigits > 0;
           exp10 += expNegative ? -e : e;
