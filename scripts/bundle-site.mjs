@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -39,7 +39,22 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
-const rel = (p) => relative(out, join(root, p)).split('\\').join('/');
+// dash serve caches `<name>.<hex>.<ext>` as immutable. esbuild's [hash] is 8 base32 characters (40 bits of a
+// content hash that already covers the chunks a file imports); the same bits as 10 hex digits keep that identity.
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const hexName = (file) =>
+  file.replace(/-([A-Z2-7]{8})(\.[a-z]+)$/, (_, hash, ext) => {
+    const bits = [...hash].map((c) => BASE32.indexOf(c).toString(2).padStart(5, '0')).join('');
+    return `.${BigInt(`0b${bits}`).toString(16).padStart(10, '0')}${ext}`;
+  });
+const renames = new Map(Object.keys(result.metafile.outputs).map((file) => [file, hexName(file)]));
+for (const [from, to] of renames) {
+  let text = await readFile(join(root, from), 'utf8');
+  for (const [a, b] of renames) text = text.split(basename(a)).join(basename(b));
+  await writeFile(join(root, to), text);
+  if (to !== from) await rm(join(root, from));
+}
+const rel = (p) => relative(out, join(root, renames.get(p) ?? p)).split('\\').join('/');
 const outputs = result.metafile.outputs;
 /** Static imports of an output, transitively: the chunks a page needs before it runs (modulepreload). */
 const staticImports = (file, seen = new Set()) => {
@@ -67,10 +82,11 @@ for (const [file, info] of Object.entries(outputs)) {
 }
 
 const favicon = await readFile(join(root, 'site', 'styles', 'favicon.svg'));
-const faviconName = `assets/favicon-${createHash('sha256').update(favicon).digest('hex').slice(0, 10)}.svg`;
+const faviconName = `assets/favicon.${createHash('sha256').update(favicon).digest('hex').slice(0, 10)}.svg`;
 await mkdir(assets, { recursive: true });
 await writeFile(join(out, faviconName), favicon);
 
 const files = [...Object.keys(outputs).map(rel), faviconName].sort();
+if (files.some((f) => !/\.[0-9a-f]{10}\.[a-z]+$/.test(f))) throw new Error(`bundle: unhashed output name in ${files.join(', ')}`);
 await writeFile(join(out, 'bundle.json'), `${JSON.stringify({ bundleVersion: 1, css, favicon: faviconName, pages, files }, null, 2)}\n`);
 console.log(`site bundle: ${Object.keys(pages).length} page(s), ${files.length} file(s) → ${relative(root, out)}`);

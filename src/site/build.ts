@@ -133,7 +133,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
       if (assets[asset.name] !== undefined) throw new DashError(`site: the ${page.title} page produced two data assets named "${asset.name}"`);
       const data = asset.kind === 'json' ? new TextEncoder().encode(JSON.stringify(asset.value)) : encodeTable(asset.columns, asset.meta);
       const ext = asset.kind === 'json' ? 'json' : 'dcl';
-      const file = `data/${page.id}.${asset.name}-${hashOf(data)}.${ext}`;
+      const file = `data/${page.id}.${asset.name}.${hashOf(data)}.${ext}`;
       const sizes = await emit(file, data);
       assets[asset.name] = { url: file, kind: asset.kind, bytes: data.byteLength };
       written.push({ name: asset.name, file, bytes: sizes.bytes, brotli: sizes.brotli });

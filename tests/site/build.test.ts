@@ -109,7 +109,7 @@ describe('dash site build', () => {
     const probeHtml = await readFile(join(dist, 'probe.html'), 'utf8');
     const meta = metaOf(probeHtml);
     const asset = meta.assets.rows;
-    expect(asset?.url).toMatch(/^data\/probe\.rows-[0-9a-f]{10}\.dcl$/);
+    expect(asset?.url).toMatch(/^data\/probe\.rows\.[0-9a-f]{10}\.dcl$/);
     const table = decodeTable(await readFile(join(dist, asset?.url ?? '')));
     expect([...table.numbers('quantity')]).toEqual([4, 1, 7]);
     expect([0, 1, 2].map((i) => table.value('state', i))).toEqual(['TX', 'CA', 'TX']);
