@@ -1,5 +1,6 @@
 import type { PageDefinition } from './page.js';
 import { equipment } from './pages/equipment.js';
+import { medical } from './pages/medical.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
 
@@ -10,5 +11,6 @@ import { status } from './pages/status.js';
 export const PAGES: readonly PageDefinition[] = [
   overview,
   equipment,
+  medical,
   status,
 ];
