@@ -12,10 +12,12 @@ export function perDatasetChart(options: { width: number; datasets: DatasetSumma
     ...PLOT_DEFAULTS,
     width: options.width,
     height: 60 + options.datasets.length * 44,
-    marginLeft: 170,
+    // Room for the longest title (≈7 px a character at 12 px), but never more than 45 % of the chart.
+    marginLeft: Math.min(Math.round(options.width * 0.45), 16 + 7 * Math.max(...options.datasets.map((d) => d.title.length))),
     marginRight: 70,
     x: options.x,
-    y: { label: null },
+    // Registry order, the same as the tables beside the chart (Plot would sort names alphabetically).
+    y: { label: null, domain: options.datasets.map((d) => d.title) },
     marks: [options.bar(options.datasets), Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' })],
   });
 }
