@@ -10,7 +10,7 @@ async function hashes(dir: string, names: string[]): Promise<string[]> {
   return Promise.all(names.map(async (n) => createHash('sha256').update(await readFile(join(dir, n))).digest('hex')));
 }
 
-describe('dash build', () => {
+describe('dash build', { timeout: 120_000 }, () => {
   it('builds the caches, then finds them fresh', async () => {
     const cwd = await tempDir();
     const args = ['build', '--cache', 'c', '--only', 'equipment,bases,healthcare'];
@@ -36,7 +36,7 @@ describe('dash build', () => {
   });
 });
 
-describe('bad input (D-9) through the CLI', () => {
+describe('bad input (D-9) through the CLI', { timeout: 120_000 }, () => {
   const HEADER = 'Serial No,description,medical_specialty,sample_name,transcription,keywords,cleaned_transcription\n';
   const cases: [string, string, string][] = [
     ['empty file', '', `${HEALTHCARE_FILE}:1: the file is empty; expected a header row with the columns "medical_specialty", "keywords", "cleaned_transcription"`],

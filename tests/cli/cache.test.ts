@@ -26,7 +26,7 @@ async function demoInputs(): Promise<{ cwd: string; args: string[]; ds: string; 
   return { cwd, ds: join(cwd, 'ds'), cache: join(cwd, 'c'), args: ['--datasets', 'ds', '--cache', 'c', ...ONLY] };
 }
 
-describe('dash cache', () => {
+describe('dash cache', { timeout: 120_000 }, () => {
   it('builds once; a second run says fresh and rewrites nothing; a touch rebuilds nothing; one changed byte rebuilds that dataset only', async () => {
     const { cwd, args, ds, cache } = await demoInputs();
     const first = await dash(['cache', ...args], { cwd });

@@ -5,7 +5,7 @@ import { BASES_FILE, EQUIPMENT_FILE, HEALTHCARE_FILE } from '../../src/datasets/
 import { dash } from '../support/io.js';
 import { tempDir } from '../support/fixtures.js';
 
-describe('dash demo', () => {
+describe('dash demo', { timeout: 120_000 }, () => {
   it('writes the Kaggle layout, refuses to overwrite without --force, and is reproducible from --seed', async () => {
     const cwd = await tempDir();
     const args = ['demo', '--datasets', 'ds', '--only', 'equipment,bases,healthcare'];

@@ -10,7 +10,7 @@ interface StatusJson {
   datasets: { name: string; source: string; cache: string; rows: number | null; bytes: number | null; builtAt: string | null; builtFrom: string | null; reason: string }[];
 }
 
-describe('dash status', () => {
+describe('dash status', { timeout: 120_000 }, () => {
   it('--json reports source, freshness, rows, bytes and built-at per dataset on stdout', async () => {
     const cwd = await tempDir();
     const before = JSON.parse((await dash(['status', '--json', '--cache', 'c'], { cwd })).stdout) as StatusJson;

@@ -32,7 +32,7 @@ async function failure(content: string | Uint8Array, format: CsvFormat = FORMAT)
   throw new Error('expected an InputError');
 }
 
-describe('readCsv', () => {
+describe('readCsv', { timeout: 120_000 }, () => {
   it('maps columns by name (any order, aliases, optional ones absent) and gives each record its first line', async () => {
     const { records, lines } = await read('text,Station Name (LEA),id\r\n"a\r\nb",X,1\r\n\r\nc,"Y, Z",2\r\n');
     expect(records).toEqual([
@@ -98,7 +98,7 @@ describe('readCsv', () => {
   });
 });
 
-describe('CoercionLog', () => {
+describe('CoercionLog', { timeout: 120_000 }, () => {
   it('counts per column and problem, citing the first five lines', () => {
     const log = new CoercionLog();
     for (let line = 2; line < 10; line++) log.note('Quantity', 'non-numeric values set to 0', line, `x${line}`);
