@@ -2,7 +2,7 @@ import { geoAlbersUsa, geoMercator, geoPath, type GeoPermissibleObjects, type Ge
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import statesTopology from 'us-atlas/states-10m.json';
+import statesTopology from 'us-atlas/states-10m.json' with { type: 'json' };
 import { stateCodeOf } from '../../src/datasets/lookups/states.js';
 
 /**
@@ -16,16 +16,18 @@ export type StateFeature = Feature<Geometry, { name: string; code: string | null
 
 interface InsetSpec {
   label: string;
+  /** For insets too narrow for the label. */
+  short: string;
   codes: readonly string[];
   /** [[west, south], [east, north]] of the points that belong in this inset. */
   bounds: [[number, number], [number, number]];
 }
 
 const INSETS: readonly InsetSpec[] = [
-  { label: 'Puerto Rico & U.S. Virgin Is.', codes: ['PR', 'VI'], bounds: [[-68.5, 17.3], [-64.2, 19]] },
-  { label: 'Guam', codes: ['GU'], bounds: [[144.4, 13], [145.2, 13.9]] },
-  { label: 'N. Mariana Is.', codes: ['MP'], bounds: [[144.9, 14], [146.3, 20.6]] },
-  { label: 'American Samoa', codes: ['AS'], bounds: [[-171.2, -14.7], [-168, -11]] },
+  { label: 'Puerto Rico & U.S. Virgin Is.', short: 'PR & VI', codes: ['PR', 'VI'], bounds: [[-68.5, 17.3], [-64.2, 19]] },
+  { label: 'Guam', short: 'Guam', codes: ['GU'], bounds: [[144.4, 13], [145.2, 13.9]] },
+  { label: 'N. Mariana Is.', short: 'N. Mariana', codes: ['MP'], bounds: [[144.9, 14], [146.3, 20.6]] },
+  { label: 'American Samoa', short: 'Am. Samoa', codes: ['AS'], bounds: [[-171.2, -14.7], [-168, -11]] },
 ];
 
 export const STATE_FEATURES: readonly StateFeature[] = (() => {
@@ -91,7 +93,8 @@ export function usMap(width: number, height: number, options: { compact?: boolea
       shapes,
     );
     projection.clipExtent(box);
-    return { label: spec.label, codes: spec.codes, box, projection };
+    // ~6 px per character at the 10 px label size.
+    return { label: spec.label.length * 6 + 8 <= insetWidth ? spec.label : spec.short, codes: spec.codes, box, projection };
   });
   const insetFor = (code: string | null | undefined, lon?: number, lat?: number): Inset | undefined =>
     insets.find((inset, i) => (code ? inset.codes.includes(code) : lon !== undefined && lat !== undefined && inBounds(INSETS[i] as InsetSpec, lon, lat)));

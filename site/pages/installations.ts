@@ -1,12 +1,12 @@
 import type { EncodedFootprint } from '../../src/site/geometry/footprint-codec.js';
-import type { InstallationsMeta } from '../../src/site/pages/installations.js';
+import type { InstallationsMeta } from '../../src/site/contracts/installations.js';
 import { chartCard, type ChartCard } from '../components/chart-card.js';
 import { exportButton } from '../components/export-button.js';
 import { filterPanel } from '../components/filter-panel.js';
 import { multiSelect, type MultiSelect } from '../components/multi-select.js';
 import { h } from '../lib/dom.js';
 import { formatInteger } from '../lib/format.js';
-import { section, startPage } from '../lib/shell.js';
+import { emptyState, loadingState, section, startPage } from '../lib/shell.js';
 import { UrlState, type StateOf } from '../lib/url-state.js';
 import { areaBoxChart, areaPerimeterChart, componentStatusChart, jointBasesChart, statusDonut, statusScale, topStatesChart } from './installations/charts.js';
 import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, type Installation, type InstallationFilters } from './installations/installations.js';
@@ -15,7 +15,7 @@ import { densityMap, footprintView, hoverLines, installationMap, smallMultiples 
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
 import { createTooltip } from './installations/tooltip.js';
-import './installations/installations.css';
+import './installations.css';
 
 const SCHEMA = {
   component: { kind: 'list' },
@@ -89,11 +89,11 @@ startPage(async (context) => {
   });
   const renderSelection = (): void => {
     selectionCard.draw((width) => {
-      if (selected === null) return h('p', { class: 'chart-note' }, 'Click an installation on the map, the scatter plot or the sunburst to see its footprint here.');
+      if (selected === null) return emptyState('Click an installation on the map, the scatter plot or the sunburst to see its footprint here.');
       const row = selected;
       if (row.footprint >= 0 && footprintData === null) {
         void footprints().then(() => renderSelection());
-        return h('p', { class: 'chart-note' }, 'Loading the footprint…');
+        return loadingState('Loading the footprint…');
       }
       const details = h('dl', { class: 'inst-details' }, ...hoverLines(row).slice(1).map((line) => h('dd', {}, line)));
       const clear = h('button', { type: 'button', class: 'btn btn-ghost btn-small' }, 'Clear selection');

@@ -1,12 +1,21 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
-import { formatInteger, formatNumber, formatPercent } from '../../lib/format.js';
+import { formatCompact, formatInteger, formatNumber, formatPercent } from '../../lib/format.js';
 import { PLOT_DEFAULTS } from '../../lib/plot-theme.js';
-import { componentByStatus, jointBaseBreakdown, statusShares, topStatesByComponent, withAreaAndPerimeter, type PairCount } from './aggregates.js';
+import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStatesByComponent, withAreaAndPerimeter, type PairCount } from './aggregates.js';
 import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
 import type { Installation } from './installations.js';
 import type { Tooltip } from './tooltip.js';
+
+/** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
+const logTick = (v: number): string => (v >= 1 ? formatCompact(v) : d3.format('~g')(v));
+
+/** Left margin that fits the longest band label at Plot's 12 px font (~6.5 px a character). */
+const labelMargin = (labels: readonly string[]): number => Math.min(280, Math.max(60, ...labels.map((l) => l.length * 6.5 + 12)));
+
+/** Count axes: whole numbers only, even when the largest bar is 3. */
+const countAxis = (max: number): { label: string; grid: true; ticks?: number; tickFormat: string } => ({ label: 'Installations', grid: true, tickFormat: 'd', ...(max < 10 ? { ticks: max } : {}) });
 
 /** The original's status colours (success, danger, warning, secondary, accent, info), given in count order. */
 const STATUS_COLORS = ['#34D399', '#FB7185', '#FBBF24', '#38BDF8', '#818CF8', '#22D3EE'];
@@ -44,12 +53,13 @@ export function statusDonut(rows: Installation[], width: number, scale: { domain
     .attr('aria-label', `Operational status: ${shares.map((s) => `${s.status} ${s.count}`).join(', ')}`);
   svg
     .append('g')
+    .attr('class', 'inst-donut')
     .selectAll('path')
     .data(arcs)
     .join('path')
     .attr('d', arc)
     .attr('fill', (d) => color(d.data.status))
-    .attr('stroke', '#111827')
+    .attr('class', 'inst-donut-slice')
     .on('mousemove', (event: MouseEvent, d) => tooltip.show(event, [d.data.status, `${formatInteger(d.data.count)} installations (${formatPercent(d.data.share)})`]))
     .on('mouseleave', () => tooltip.hide());
   svg
@@ -85,8 +95,8 @@ export function componentStatusChart(rows: Installation[], width: number, status
     ...PLOT_DEFAULTS,
     width,
     height: Math.max(160, components.length * 26 + 60),
-    marginLeft: 100,
-    x: { label: 'Installations', grid: true },
+    marginLeft: labelMargin(components),
+    x: countAxis(Math.max(...countBy(rows, (r) => r.component).map((c) => c.count))),
     y: { label: null, domain: components },
     color: { ...statuses, legend: true },
     marks: [Plot.barX(cells, { y: 'component', x: 'count', fill: 'group', title: countTip, tip: true, order: statuses.domain }), Plot.ruleX([0])],
@@ -100,8 +110,9 @@ export function topStatesChart(rows: Installation[], width: number): Element {
     ...PLOT_DEFAULTS,
     width,
     height: Math.max(160, top.order.length * 22 + 50),
-    marginLeft: 130,
-    x: { label: 'Installations', grid: true },
+    marginLeft: labelMargin(top.order),
+    marginRight: 30,
+    x: countAxis(top.totals.get(top.order[0] ?? '') ?? 0),
     y: { label: null, domain: top.order },
     color: componentScale(rows.map((r) => r.component)),
     marks: [
@@ -122,8 +133,8 @@ export function jointBasesChart(rows: Installation[], width: number): Element | 
       ...PLOT_DEFAULTS,
       width,
       height: Math.max(120, joint.order.length * 24 + 50),
-      marginLeft: 190,
-      x: { label: 'Installations', grid: true },
+      marginLeft: labelMargin(joint.order),
+      x: countAxis(joint.totals.get(joint.order[0] ?? '') ?? 0),
       y: { label: null, domain: joint.order },
       color: componentScale(rows.map((r) => r.component)),
       marks: [Plot.barX(joint.cells, { y: 'group', x: 'count', fill: 'component', title: countTip, tip: true }), Plot.ruleX([0])],
@@ -149,7 +160,7 @@ export function areaBoxChart(rows: Installation[], width: number): Element | nul
     marginBottom: 70,
     marginLeft: 60,
     x: { label: null, domain, tickRotate: -35 },
-    y: { type: 'log', label: 'Area (log scale)', grid: true, tickFormat: '~s' },
+    y: { type: 'log', label: 'Area (log scale)', grid: true, tickFormat: logTick },
     marks: [
       Plot.ruleX(stats, { x: 'component', y1: 'low', y2: 'high', stroke: (s) => componentColor(s.component) }),
       Plot.barY(stats, {
@@ -176,8 +187,8 @@ export function areaPerimeterChart(rows: Installation[], width: number, onSelect
     width,
     height: 340,
     marginLeft: 60,
-    x: { type: 'log', label: 'Area (log)', grid: true, tickFormat: '~s' },
-    y: { type: 'log', label: 'Perimeter (log)', grid: true, tickFormat: '~s' },
+    x: { type: 'log', label: 'Area (log)', grid: true, tickFormat: logTick },
+    y: { type: 'log', label: 'Perimeter (log)', grid: true, tickFormat: logTick },
     color: componentScale(rows.map((r) => r.component)),
     marks: [
       Plot.dot(points, { x: 'area', y: 'perimeter', fill: 'component', r: 3, fillOpacity: 0.8 }),

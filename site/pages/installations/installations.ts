@@ -1,4 +1,4 @@
-import type { Installation } from '../../../src/site/assets/installations.js';
+import type { Installation } from '../../../src/site/contracts/installations.js';
 import type { DecodedTable } from '../../../src/site/columnar.js';
 import { compareComponents } from './components.js';
 

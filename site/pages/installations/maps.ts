@@ -9,8 +9,7 @@ import type { Installation } from './installations.js';
 import type { Tooltip } from './tooltip.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LAND = '#1A2332';
-const BORDER = 'rgba(148, 163, 184, 0.35)';
+const BORDER = 'rgba(148, 163, 184, 0.45)';
 /** Footprints are drawn in place from this zoom on (a 5 km base is then ~15 px wide on a 1000 px map). */
 export const FOOTPRINT_ZOOM = 6;
 
@@ -33,13 +32,13 @@ function svgRoot(width: number, height: number, label: string): d3.Selection<SVG
     .attr('aria-label', label);
 }
 
-/** States and territories (filled by `fill`), and the inset frames with their labels. */
-function drawLand(layer: d3.Selection<SVGGElement, unknown, null, undefined>, map: UsMap, fill: (code: string | null) => string, compact = false): void {
+/** States and territories (filled by `fill`, or in the theme's land colour for null), and the inset frames with their labels. */
+function drawLand(layer: d3.Selection<SVGGElement, unknown, null, undefined>, map: UsMap, fill: (code: string | null) => string | null, compact = false): void {
   layer
     .selectAll('path.state')
     .data(STATE_FEATURES)
     .join('path')
-    .attr('class', 'state')
+    .attr('class', (f) => (fill(f.properties.code) === null ? 'state inst-land' : 'state'))
     .attr('d', (f) => map.path(f, f.properties.code))
     .attr('fill', (f) => fill(f.properties.code))
     .attr('stroke', BORDER)
@@ -87,7 +86,7 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
   const map = usMap(width, height);
   const svg = svgRoot(width, height, `Map of ${rows.length} installations coloured by component`);
   const zoomLayer = svg.append('g');
-  drawLand(zoomLayer.append('g'), map, () => LAND);
+  drawLand(zoomLayer.append('g'), map, () => null);
   const shapes = zoomLayer.append('g').attr('class', 'footprints');
   const placed = rows.map((row) => ({ row, xy: map.project(row.lon, row.lat, row.stateAbbrev || null) })).filter((p): p is { row: Installation; xy: [number, number] } => p.xy !== null);
   const dots = zoomLayer
@@ -180,7 +179,7 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
   return host;
 }
 
-/** BA-2: installations per state or territory as a choropleth, every installation as a faint dot over it. */
+/** BA-2: installations per state or territory as a choropleth, every installation as a dark dot over it (white ones vanished on the pale end of the scale). */
 export function densityMap(rows: Installation[], width: number, tooltip: Tooltip): HTMLElement {
   const height = Math.round(width * 0.62);
   const map = usMap(width, height);
@@ -191,7 +190,7 @@ export function densityMap(rows: Installation[], width: number, tooltip: Tooltip
   const land = svg.append('g');
   drawLand(land, map, (code) => {
     const n = code ? counts.get(code)?.count : undefined;
-    return n ? color(n) : LAND;
+    return n ? color(n) : null;
   });
   land
     .selectAll<SVGPathElement, (typeof STATE_FEATURES)[number]>('path.state')
@@ -206,8 +205,8 @@ export function densityMap(rows: Installation[], width: number, tooltip: Tooltip
     .attr('cx', (xy) => xy[0])
     .attr('cy', (xy) => xy[1])
     .attr('r', 1.4)
-    .attr('fill', 'white')
-    .attr('opacity', 0.45);
+    .attr('fill', '#0F172A')
+    .attr('opacity', 0.55);
   const host = document.createElement('div');
   host.className = 'inst-map';
   const legend = Plot.legend({ color: { type: 'sequential', interpolate: d3.interpolateYlOrRd, domain: [0, max], label: 'Installations per state / territory' }, width: Math.min(320, width) });
@@ -234,7 +233,7 @@ export function smallMultiples(rows: Installation[], width: number, tooltip: Too
     swatch.style.background = componentColor(panel.component);
     caption.append(swatch, `${panel.component} · ${formatInteger(panel.rows.length)}`);
     const svg = svgRoot(panelWidth, panelHeight, `${panel.component}: ${panel.rows.length} installations`);
-    drawLand(svg.append('g'), map, () => LAND, true);
+    drawLand(svg.append('g'), map, () => null, true);
     svg
       .append('g')
       .selectAll('circle')

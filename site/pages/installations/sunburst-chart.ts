@@ -7,6 +7,11 @@ import type { Tooltip } from './tooltip.js';
 
 const STATE_FILLS = ['#334155', '#475569'];
 
+/** Dark or light text, whichever reads on `fill` (leaves are drawn at 70 % opacity over the dark card). */
+function textOn(fill: string, opacity: number): string {
+  return d3.lab(fill).l * opacity > 55 ? '#0B0F19' : '#F8FAFC';
+}
+
 export interface SunburstOptions {
   root: SunburstNode;
   /** Drill-down path (names below the root); a path the filters removed falls back to the nearest level left. */
@@ -77,15 +82,18 @@ export function sunburstChart(options: SunburstOptions): Element | null {
       if (d.data.installation) options.onSelect(d.data.installation);
       else options.onDrill([...path, ...d.ancestors().reverse().slice(1).map((a) => a.data.name)]);
     });
-  // Labels only where the arc has room for them.
+  // Labels run along the radius: they need ~11 px of arc for the text height, and are cut to the ring's width.
+  const fit = (name: string): string => {
+    const chars = Math.max(3, Math.floor((ringWidth - 8) / 6));
+    return name.length > chars ? `${name.slice(0, chars - 1)}…` : name;
+  };
   svg
     .append('g')
     .attr('pointer-events', 'none')
     .attr('font-size', 10)
     .attr('text-anchor', 'middle')
-    .attr('fill', '#0B0F19')
     .selectAll('text')
-    .data(nodes.filter((d) => (d.x1 - d.x0) * (d.depth + 0.5) * ringWidth > 34))
+    .data(nodes.filter((d) => (d.x1 - d.x0) * (d.depth + 0.5) * ringWidth > 11))
     .join('text')
     .attr('transform', (d) => {
       const angle = (((d.x0 + d.x1) / 2) * 180) / Math.PI;
@@ -93,10 +101,10 @@ export function sunburstChart(options: SunburstOptions): Element | null {
       return `rotate(${angle - 90}) translate(${r},0) rotate(${angle < 180 ? 0 : 180})`;
     })
     .attr('dy', '0.35em')
-    .attr('fill', (d) => (d.data.depth === 1 ? '#E2E8F0' : '#0B0F19'))
-    .text((d) => (d.data.name.length > 16 ? `${d.data.name.slice(0, 15)}…` : d.data.name));
+    .attr('fill', (d) => textOn(fill(d), d.data.depth === 3 ? 0.7 : 1))
+    .text((d) => fit(d.data.name));
   const centre = svg.append('g').style('cursor', path.length > 0 ? 'pointer' : 'default').attr('class', 'inst-sunburst-centre');
-  centre.append('circle').attr('r', ringWidth - 2).attr('fill', '#151D2E');
+  centre.append('circle').attr('r', ringWidth - 2);
   centre.append('text').attr('text-anchor', 'middle').attr('dy', '-0.3em').attr('font-size', 12).attr('fill', 'currentColor').text(focus.depth === 0 ? 'Top states' : focus.name.length > 18 ? `${focus.name.slice(0, 17)}…` : focus.name);
   centre.append('text').attr('text-anchor', 'middle').attr('dy', '1.1em').attr('font-size', 11).attr('fill', 'currentColor').attr('opacity', 0.8).text(path.length > 0 ? `${formatInteger(focus.value)} · ↑ back` : formatInteger(focus.value));
   if (path.length > 0) {

@@ -1,19 +1,11 @@
 import { type BasesCacheRow, type ShapedInstallations, shapeInstallations } from '../assets/installations.js';
 import type { CacheColumns } from '../caches.js';
+import type { InstallationsMeta } from '../contracts/installations.js';
 import type { ColumnInput } from '../columnar.js';
 import { columnarAsset, jsonAsset, type DataAsset, type PageDefinition } from '../page.js';
 
 const CACHE_COLUMNS = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'AREA', 'PERIMETER', 'lat', 'lon', 'state_abbrev', 'Geo Shape'] as const;
 type CacheColumn = (typeof CACHE_COLUMNS)[number];
-
-/** What the page finds next to its rows (the columnar asset's meta). */
-export interface InstallationsMeta {
-  footprints: number;
-  /** The simplification, for the page's note on footprints. */
-  verticesIn: number;
-  verticesOut: number;
-  warnings: string[];
-}
 
 /** Cache columns (as hyparquet gives them) → rows; numbers may come back as bigint from INT64 columns. */
 export function cacheRows(columns: CacheColumns<CacheColumn>): BasesCacheRow[] {
