@@ -1,9 +1,10 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_DIR } from '../cache/builder.js';
 import { MANIFEST_FILE } from '../cache/manifest.js';
 import { loadDatasets } from '../datasets/registry.js';
 import { DashError, EXIT_OK } from '../errors.js';
+import { pathExists } from '../filesystem.js';
 import { commandContext, type Io } from './io.js';
 
 /** The file `dash site` leaves in the site folder so `dash clean` only ever deletes a folder dash made. */
@@ -19,7 +20,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     let removed = 0;
     for (const name of names) {
       const path = join(context.paths.cache, name);
-      if (await exists(path)) {
+      if (await pathExists(path)) {
         await rm(path, { recursive: true, force: true });
         removed++;
       }
@@ -29,7 +30,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   }
   if (both || options.dist) {
     const out = context.paths.out;
-    if (await exists(out)) {
+    if (await pathExists(out)) {
       const entries = await readdir(out);
       if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
         throw new DashError(`${out} was not made by \`dash site\` (no ${SITE_MARKER} marker); not deleting it`);
@@ -41,15 +42,6 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     }
   }
   return EXIT_OK;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function removeIfEmpty(dir: string): Promise<void> {

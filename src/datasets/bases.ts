@@ -1,15 +1,120 @@
+import type { ColumnDef } from '../cache/parquet.js';
+import { writeBasesDemo } from '../demo/bases.js';
+import type { CsvFormat } from './csv.js';
+import { BASES_FILE } from './layout.js';
+import { columnSum, ingestCsv, locateFile, type CsvDataset } from './ingest.js';
+import { branchOf } from './lookups/branches.js';
+import { stateCodeOf } from './lookups/states.js';
 import type { DatasetModule } from './types.js';
+import { isBlank, parseNumber, textOr, textOrNull } from './values.js';
 
-// Placeholder until the ingest of this dataset lands (issue 2).
+/** The Kaggle file: semicolon-delimited, UTF-8 with a BOM, 14 columns; Geo Shape holds GeoJSON of up to MBs. */
+const FORMAT: CsvFormat = {
+  delimiter: ';',
+  columns: [
+    { name: 'Geo Point', required: true },
+    { name: 'Geo Shape', required: false },
+    { name: 'OBJECTID_1', required: false },
+    { name: 'OBJECTID', required: false },
+    { name: 'COMPONENT', required: true },
+    { name: 'Site Name', required: true },
+    { name: 'Joint Base', required: true },
+    { name: 'State Terr', required: true },
+    { name: 'COUNTRY', required: false },
+    { name: 'Oper Stat', required: true },
+    { name: 'PERIMETER', required: true },
+    { name: 'AREA', required: true },
+    { name: 'Shape_Leng', required: false },
+    { name: 'Shape_Area', required: false },
+  ],
+};
+
+/** bases.parquet, one row per installation that has a Geo Point (D-2). */
+export const BASES_COLUMNS: readonly ColumnDef[] = [
+  { name: 'Geo Point', type: 'STRING', nullable: false, doc: '"lat, lon" as written' },
+  { name: 'Geo Shape', type: 'STRING', nullable: true, doc: 'GeoJSON Polygon/MultiPolygon of the footprint, as written (kept; can be MBs)' },
+  { name: 'OBJECTID_1', type: 'INT32', nullable: true, doc: 'source object id; null when blank or absent' },
+  { name: 'OBJECTID', type: 'INT32', nullable: true, doc: 'source object id; null when blank or absent' },
+  { name: 'COMPONENT', type: 'STRING', nullable: false, doc: 'e.g. "AF Active", "Army Guard", "WHS"; trimmed, blank → "Unknown"' },
+  { name: 'Site Name', type: 'STRING', nullable: false, doc: 'trimmed; blank → "Unknown"' },
+  { name: 'Joint Base', type: 'STRING', nullable: false, doc: 'joint installation name; blank → "Not Joint"' },
+  { name: 'State Terr', type: 'STRING', nullable: false, doc: 'state or territory full name; blank → "Unknown"' },
+  { name: 'COUNTRY', type: 'STRING', nullable: true, doc: 'as written' },
+  { name: 'Oper Stat', type: 'STRING', nullable: false, doc: '"Active" / "Inactive"; blank → "Unknown"' },
+  { name: 'PERIMETER', type: 'DOUBLE', nullable: false, doc: 'non-numeric or blank → 0' },
+  { name: 'AREA', type: 'DOUBLE', nullable: false, doc: 'non-numeric or blank → 0' },
+  { name: 'Shape_Leng', type: 'DOUBLE', nullable: true, doc: 'as written; null when not a number' },
+  { name: 'Shape_Area', type: 'DOUBLE', nullable: true, doc: 'as written; null when not a number' },
+  { name: 'lat', type: 'DOUBLE', nullable: false, doc: 'latitude from Geo Point (rows without one are dropped)' },
+  { name: 'lon', type: 'DOUBLE', nullable: false, doc: 'longitude from Geo Point' },
+  { name: 'branch', type: 'STRING', nullable: false, doc: 'Army, Navy, Air Force, Marine Corps or Other, from COMPONENT' },
+  { name: 'state_abbrev', type: 'STRING', nullable: true, doc: 'postal code of State Terr; null when the name is not a state or territory' },
+];
+
+/** "lat, lon" → [lat, lon], or null when either part is missing, not a number or out of range. */
+export function parseGeoPoint(text: string | undefined): [number, number] | null {
+  const parts = (text ?? '').split(',');
+  if (parts.length !== 2) return null;
+  const lat = parseNumber(parts[0]);
+  const lon = parseNumber(parts[1]);
+  if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return [lat, lon];
+}
+
+const DATASET: CsvDataset = {
+  name: 'bases',
+  version: '1',
+  format: FORMAT,
+  columns: BASES_COLUMNS,
+  transform: (values, line, log) => {
+    const [geoPoint, geoShape, objectId1, objectId, component, site, joint, state, country, status, perimeterText, areaText, shapeLeng, shapeArea] = values;
+    const point = parseGeoPoint(geoPoint);
+    if (point === null) {
+      log.note('Geo Point', 'rows without a usable "lat, lon" dropped', line, geoPoint ?? '');
+      return null;
+    }
+    const numeric = (column: string, raw: string | undefined): number => {
+      const n = parseNumber(raw);
+      if (n === null && !isBlank(raw)) log.note(column, 'non-numeric values set to 0', line, raw ?? '');
+      return n ?? 0;
+    };
+    const optionalInt = (raw: string | undefined): number | null => {
+      const n = parseNumber(raw);
+      return n !== null && Number.isInteger(n) && Math.abs(n) <= 2_147_483_647 ? n : null;
+    };
+    const componentText = textOr(component, 'Unknown');
+    const stateText = textOr(state, 'Unknown');
+    return [
+      (geoPoint ?? '').trim(),
+      textOrNull(geoShape),
+      optionalInt(objectId1),
+      optionalInt(objectId),
+      componentText,
+      textOr(site, 'Unknown'),
+      textOr(joint, 'Not Joint'),
+      stateText,
+      textOrNull(country),
+      textOr(status, 'Unknown'),
+      numeric('PERIMETER', perimeterText),
+      numeric('AREA', areaText),
+      parseNumber(shapeLeng),
+      parseNumber(shapeArea),
+      point[0],
+      point[1],
+      branchOf(componentText),
+      stateCodeOf(stateText),
+    ];
+  },
+  details: (table) => ({ totalArea: columnSum(table, 'AREA'), latSum: columnSum(table, 'lat') }),
+};
+
 export const bases: DatasetModule = {
   name: 'bases',
-  title: 'bases',
+  title: 'US military installations',
   artefact: 'bases.parquet',
-  version: '0',
-  demoVersion: '0',
-  locate: async () => null,
-  writeDemo: async () => [],
-  build: async () => {
-    throw new Error('bases ingest is not implemented yet');
-  },
+  version: DATASET.version,
+  demoVersion: '1',
+  locate: (datasetsDir) => locateFile(datasetsDir, BASES_FILE),
+  writeDemo: writeBasesDemo,
+  build: (context) => ingestCsv(DATASET, context),
 };

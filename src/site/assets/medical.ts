@@ -7,20 +7,23 @@ import { recordKeywords, specialtyExclusions } from '../medical/keywords.js';
 import { buildSearchIndex } from '../search/search-index.js';
 import { planShards } from '../medical/transcript-shards.js';
 
-/** The healthcare cache columns the page uses (src/datasets/healthcare.ts writes them). */
+/** The healthcare cache columns the page uses (src/datasets/healthcare.ts writes them; blanks are null). */
 export interface HealthcareRow {
-  'Serial No': number;
-  description: string;
-  medical_specialty: string;
-  sample_name: string;
-  transcription: string;
+  'Serial No': number | null;
+  description: string | null;
+  medical_specialty: string | null;
+  sample_name: string | null;
+  transcription: string | null;
   keywords: string;
   transcription_length: number;
 }
 
+/** What the page calls records whose specialty is blank. */
+export const NO_SPECIALTY = 'Unspecified';
+
 /** Columnar: entry i of every per-record array belongs to record i, which is also its search doc id. */
 export interface MedicalRecords {
-  serial: number[];
+  serial: (number | null)[];
   /** Sorted distinct specialties; `specialty[i]` indexes into it. */
   specialties: string[];
   specialty: number[];
@@ -56,11 +59,11 @@ function dictionary(values: readonly string[]): { entries: string[]; ids: number
 
 /** Everything a search looks through for one record. */
 export function searchableText(row: HealthcareRow): string {
-  return [row.sample_name, row.description, row.keywords, row.transcription].join('\n');
+  return [row.sample_name, row.description, row.keywords, row.transcription].filter((part) => part !== null).join('\n');
 }
 
 export function shapeMedicalData(rows: readonly HealthcareRow[], shardChars = SHARD_CHARS): MedicalSiteData {
-  const specialty = dictionary(rows.map((row) => row.medical_specialty));
+  const specialty = dictionary(rows.map((row) => row.medical_specialty ?? NO_SPECIALTY));
   const excluded = specialtyExclusions(specialty.entries);
   const perRecord = rows.map((row) => recordKeywords(row.keywords, excluded));
   const terms = dictionary(perRecord.flat());
@@ -71,7 +74,7 @@ export function shapeMedicalData(rows: readonly HealthcareRow[], shardChars = SH
     for (const keyword of list) keywordId.push(termId.get(keyword)!);
     keywordStart.push(keywordId.length);
   }
-  const transcripts = rows.map((row) => row.transcription);
+  const transcripts = rows.map((row) => row.transcription ?? '');
   const shardFirst = planShards(
     transcripts.map((text) => text.length),
     shardChars,
@@ -82,8 +85,8 @@ export function shapeMedicalData(rows: readonly HealthcareRow[], shardChars = SH
       serial: rows.map((row) => row['Serial No']),
       specialties: specialty.entries,
       specialty: specialty.ids,
-      sampleName: rows.map((row) => row.sample_name),
-      description: rows.map((row) => row.description),
+      sampleName: rows.map((row) => row.sample_name ?? ''),
+      description: rows.map((row) => row.description ?? ''),
       length: rows.map((row) => row.transcription_length),
       keywords: rows.map((row) => row.keywords),
       keywordTerms: terms.entries,

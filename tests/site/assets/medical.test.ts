@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeMedicalData } from '../../../src/site/assets/medical.js';
+import { NO_SPECIALTY, shapeMedicalData } from '../../../src/site/assets/medical.js';
 import { decodeSearchIndex, searchRecords } from '../../../src/site/search/search-index.js';
 import { CARDIO, DERM, FIXTURE_ROWS, NEURO, ORTHO, SURGERY } from '../medical/fixture.js';
 
@@ -35,5 +35,17 @@ describe('shapeMedicalData', () => {
     const index = decodeSearchIndex(data.searchIndex);
     expect(index.docCount).toBe(9);
     expect([...searchRecords(index, 'sample 17').docs!]).toEqual([7]);
+  });
+});
+
+describe('shapeMedicalData with blank cells', () => {
+  it('names a blank specialty, keeps a blank serial, and ships blank text as empty', () => {
+    const blank = { ...FIXTURE_ROWS[0]!, 'Serial No': null, medical_specialty: null, transcription: null, description: null, sample_name: null };
+    const shaped = shapeMedicalData([blank, FIXTURE_ROWS[1]!]);
+    expect(shaped.records.specialties).toEqual([SURGERY, NO_SPECIALTY]);
+    expect(shaped.records.serial).toEqual([null, 11]);
+    expect(shaped.shards.flat()).toEqual(['', FIXTURE_ROWS[1]!.transcription]);
+    expect(shaped.records.description[0]).toBe('');
+    expect([...searchRecords(decodeSearchIndex(shaped.searchIndex), 'gallbladder').docs!]).toEqual([0, 1]);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * The equipment rows as the page's computations see them: dictionary-encoded strings (one code per row, the
+ * strings once) and plain numeric arrays. The shape matches what the columnar data asset decodes to, so the
+ * browser passes typed-array views straight in and Node tests pass plain arrays.
+ */
+import { COLUMN } from '../../../src/site/equipment-asset.js';
+
+export interface DictColumn {
+  readonly codes: ArrayLike<number>;
+  readonly dictionary: readonly (string | null)[];
+}
+
+export interface EquipmentColumns {
+  readonly rows: number;
+  readonly state: DictColumn;
+  readonly agency: DictColumn;
+  readonly item: DictColumn;
+  readonly category: DictColumn;
+  readonly demil: DictColumn;
+  readonly quantity: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
+  /** Ship year; NaN, 0 or null-as-0 mean "no ship date". */
+  readonly year: ArrayLike<number>;
+}
+
+export const isDated = (year: number): boolean => year > 0;
+
+/** The dictionary string of a code; a null entry reads as "Unknown" so nothing is shown blank. */
+export function label(column: DictColumn, code: number): string {
+  return column.dictionary[code] ?? 'Unknown';
+}
+
+/** The decoded data asset, as the columnar decoder exposes it. */
+export interface AssetReader {
+  readonly rows: number;
+  dict(name: string): DictColumn;
+  numbers(name: string): ArrayLike<number>;
+}
+
+/** The computations' view of the asset; Year comes from the ship-date dictionary (one parse per distinct day). */
+export function equipmentColumns(asset: AssetReader): EquipmentColumns {
+  const days = asset.dict(COLUMN.shipDate);
+  const yearOfDay = days.dictionary.map((day) => (day === null ? 0 : Number(day.slice(0, 4))));
+  const year = new Int16Array(asset.rows);
+  for (let i = 0; i < asset.rows; i++) year[i] = yearOfDay[days.codes[i] as number] as number;
+  return {
+    rows: asset.rows,
+    state: asset.dict(COLUMN.state),
+    agency: asset.dict(COLUMN.agency),
+    item: asset.dict(COLUMN.item),
+    category: asset.dict(COLUMN.category),
+    demil: asset.dict(COLUMN.demil),
+    quantity: asset.numbers(COLUMN.quantity),
+    value: asset.numbers(COLUMN.value),
+    year,
+  };
+}

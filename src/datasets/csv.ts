@@ -1,0 +1,210 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { CsvError, parse, type Info } from 'csv-parse';
+import { InputError } from '../errors.js';
+
+/** A column a dataset reads: its name in the Kaggle files, other accepted spellings, and whether it must be there. */
+export interface ColumnSpec {
+  name: string;
+  aliases?: readonly string[];
+  required: boolean;
+}
+
+export interface CsvFormat {
+  delimiter: ',' | ';';
+  columns: readonly ColumnSpec[];
+}
+
+export interface CsvFile {
+  /** Absolute path to read. */
+  path: string;
+  /** How the file is named in messages (the path relative to the datasets folder). */
+  display: string;
+}
+
+/**
+ * One data record: `values[i]` is the field of `format.columns[i]` (undefined when an optional column is absent),
+ * `line` the 1-based line the record starts on (records with quoted newlines span several lines).
+ */
+export type RecordHandler = (values: (string | undefined)[], line: number) => void;
+
+export interface CsvReadResult {
+  records: number;
+  lines: number;
+}
+
+/**
+ * Streams one CSV file through csv-parse (BOM, quoted multi-line fields, CRLF, fields of any size) and hands each
+ * record to `onRecord` with its line, so a transform never holds the file as a string. Every problem becomes an
+ * InputError naming the file, the line and what was expected.
+ */
+export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: RecordHandler): Promise<CsvReadResult> {
+  await assertReadable(file);
+  const parser = parse({
+    delimiter: format.delimiter,
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    // Real exports write inch marks inside unquoted item names (`KNIFE, 6"`); an unterminated quoted field is still an error.
+    relax_quotes: true,
+  });
+  let header: Header | undefined;
+  let records = 0;
+  let lastEnd = 0;
+  let lastEmpty = 0;
+  const input = createReadStream(file.path);
+  input.on('error', (err) => parser.destroy(err));
+  try {
+    for await (const chunk of input.pipe(parser) as AsyncIterable<{ record: string[]; info: Info }>) {
+      const { record, info } = chunk;
+      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+      lastEnd = info.lines;
+      lastEmpty = info.empty_lines;
+      if (header === undefined) {
+        header = resolveHeader(file, format, record);
+        continue;
+      }
+      records++;
+      onRecord(
+        header.indices.map((i) => (i === -1 ? undefined : record[i])),
+        line,
+      );
+    }
+  } catch (err) {
+    throw toInputError(file, err, lastEnd + 1 + (parser.info.empty_lines - lastEmpty), header);
+  } finally {
+    input.destroy();
+  }
+  if (header === undefined) {
+    throw new InputError(file.display, `the file is empty; expected a header row with ${describeExpected(format)}`, { line: 1 });
+  }
+  return { records, lines: lastEnd };
+}
+
+interface Header {
+  names: string[];
+  /** For each spec column, its index in the record, or -1 when an optional column is absent. */
+  indices: number[];
+}
+
+function resolveHeader(file: CsvFile, format: CsvFormat, record: string[]): Header {
+  const names = record.map((n) => n.replace(/^\uFEFF/, '').trim());
+  const find = (spec: ColumnSpec): number => {
+    const wanted = [spec.name, ...(spec.aliases ?? [])];
+    for (const w of wanted) {
+      const exact = names.indexOf(w);
+      if (exact !== -1) return exact;
+    }
+    const lower = wanted.map((w) => w.toLowerCase());
+    return names.findIndex((n) => lower.includes(n.toLowerCase()));
+  };
+  const indices = format.columns.map(find);
+  const missing = format.columns.filter((spec, i) => spec.required && indices[i] === -1);
+  if (missing.length > 0) {
+    const described = missing.map((m) => (m.aliases?.length ? `"${m.name}" (or ${m.aliases.map((a) => `"${a}"`).join(', ')})` : `"${m.name}"`));
+    const found = names.length === 0 || (names.length === 1 && names[0] === '') ? 'none' : names.map((n) => `"${truncate(n, 60)}"`).join(', ');
+    throw new InputError(
+      file.display,
+      `missing required column${missing.length > 1 ? 's' : ''} ${described.join(', ')}; found ${names.length} column(s): ${found}${delimiterHint(format, names)}`,
+      { line: 1 },
+    );
+  }
+  return { names, indices };
+}
+
+/** A header that did not split is the usual sign of a file written with another delimiter. */
+function delimiterHint(format: CsvFormat, names: string[]): string {
+  if (names.length !== 1) return '';
+  const other = [',', ';', '\t', '|'].find((d) => d !== format.delimiter && (names[0] ?? '').includes(d));
+  if (other === undefined) return '';
+  const label = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+  return ` — the header looks ${label(other)}-delimited, but this file must be ${label(format.delimiter)}-delimited`;
+}
+
+function describeExpected(format: CsvFormat): string {
+  const required = format.columns.filter((c) => c.required).map((c) => `"${c.name}"`);
+  return `the columns ${required.join(', ')} (delimiter "${format.delimiter}")`;
+}
+
+async function assertReadable(file: CsvFile): Promise<void> {
+  try {
+    const info = await stat(file.path);
+    if (!info.isFile()) throw new InputError(file.display, 'expected a CSV file, found a folder or special file');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file.display, `file not found (looked for ${file.path})`);
+    throw new InputError(file.display, `cannot read the file (${(err as Error).message})`);
+  }
+}
+
+function toInputError(file: CsvFile, err: unknown, recordLine: number, header: Header | undefined): InputError {
+  if (err instanceof InputError) return err;
+  if (!(err instanceof CsvError)) {
+    return new InputError(file.display, `cannot read the file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const atLine = typeof err.lines === 'number' ? err.lines : recordLine;
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new InputError(
+        file.display,
+        `unterminated quoted field: a '"' opened on line ${recordLine} is still open at the end of the file (line ${atLine}); expected a closing '"' — the file may be truncated`,
+        { line: recordLine },
+      );
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const found = Array.isArray(err.record) ? err.record.length : undefined;
+      const expected = header?.names.length;
+      return new InputError(
+        file.display,
+        `expected ${expected ?? 'the header’s'} fields (as in the header), found ${found ?? 'a different number'} — a truncated file, an unquoted delimiter or a different delimiter`,
+        { line: recordLine },
+      );
+    }
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return new InputError(file.display, `malformed quoting: ${stripLocation(err.message)}`, { line: atLine });
+    default:
+      return new InputError(file.display, stripLocation(err.message), { line: atLine });
+  }
+}
+
+function stripLocation(message: string): string {
+  return message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, '');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Problems found while coercing values, counted per column and reported as one warning each (with a few lines). */
+export class CoercionLog {
+  private readonly entries = new Map<string, { count: number; lines: number[]; examples: string[] }>();
+
+  note(column: string, what: string, line: number, value: string): void {
+    const key = `${column}\0${what}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { count: 0, lines: [], examples: [] };
+      this.entries.set(key, entry);
+    }
+    entry.count++;
+    if (entry.lines.length < 5) {
+      entry.lines.push(line);
+      entry.examples.push(truncate(value, 30));
+    }
+  }
+
+  count(column: string, what: string): number {
+    return this.entries.get(`${column}\0${what}`)?.count ?? 0;
+  }
+
+  /** e.g. `Quantity: 3 non-numeric values set to 0 (line 14 "n/a", line 20 "x", …)`. */
+  warnings(file: string): string[] {
+    return [...this.entries].map(([key, e]) => {
+      const [column, what] = key.split('\0') as [string, string];
+      const where = e.lines.map((l, i) => `line ${l} ${JSON.stringify(e.examples[i])}`).join(', ');
+      return `${file}: ${column}: ${e.count.toLocaleString('en-US')} ${what} (${where}${e.count > e.lines.length ? ', …' : ''})`;
+    });
+  }
+}

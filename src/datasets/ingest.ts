@@ -1,0 +1,78 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ColumnTable, writeParquetTable, type ColumnDef } from '../cache/parquet.js';
+import { isFile } from '../filesystem.js';
+import { DASH_VERSION } from '../version.js';
+import { CoercionLog, readCsv, type CsvFormat } from './csv.js';
+import type { BuildContext, BuildOutcome, ResolvedSource } from './types.js';
+
+export type Cell = string | number | null;
+
+/**
+ * One dataset's row transform: the CSV fields in `format.columns` order → the output row in `columns` order, or null to
+ * drop the record. Coercion problems go to `log` with the record's line.
+ */
+export type RowTransform = (values: (string | undefined)[], line: number, log: CoercionLog) => Cell[] | null;
+
+export interface CsvDataset {
+  name: string;
+  version: string;
+  format: CsvFormat;
+  columns: readonly ColumnDef[];
+  transform: RowTransform;
+  /** Figures of the finished table kept in the manifest (totals the tests and DuckDB check against). */
+  details?: (table: ColumnTable) => Record<string, unknown>;
+}
+
+/** Streams every input file of `context.source` through the transform into one Parquet file at `context.tempPath`. */
+export async function ingestCsv(dataset: CsvDataset, context: BuildContext): Promise<BuildOutcome> {
+  const table = new ColumnTable(dataset.columns);
+  const warnings: string[] = [];
+  let dropped = 0;
+  for (const file of context.source.files) {
+    context.progress(`reading ${file}`);
+    const log = new CoercionLog();
+    await readCsv({ path: join(context.source.root, file), display: file }, dataset.format, (values, line) => {
+      const row = dataset.transform(values, line, log);
+      if (row === null) dropped++;
+      else table.push(row);
+    });
+    warnings.push(...log.warnings(file));
+  }
+  context.progress(`writing ${table.rows.toLocaleString('en-US')} rows`);
+  writeParquetTable(context.tempPath, table, { metadata: { 'dash.dataset': dataset.name, 'dash.version': DASH_VERSION, 'dash.pipeline': dataset.version } });
+  return { rows: table.rows, warnings, details: { files: context.source.files.length, droppedRows: dropped, ...dataset.details?.(table) } };
+}
+
+/** The dataset's single Kaggle file, when it exists. */
+export async function locateFile(datasetsDir: string, relative: string): Promise<ResolvedSource | null> {
+  return (await isFile(join(datasetsDir, relative))) ? { kind: 'full', root: datasetsDir, files: [relative] } : null;
+}
+
+/** `*.csv` files directly in `folder` (relative to `datasetsDir`), sorted, as '/'-separated relative paths. */
+export async function csvFilesIn(datasetsDir: string, folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(datasetsDir, folder));
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const name of names.sort()) {
+    if (name.toLowerCase().endsWith('.csv') && !name.startsWith('.') && (await isFile(join(datasetsDir, folder, name)))) files.push(`${folder}/${name}`);
+  }
+  return files;
+}
+
+/** Sum of a numeric column (nulls skipped). */
+export function columnSum(table: ColumnTable, name: string): number {
+  const index = table.defs.findIndex((d) => d.name === name);
+  let sum = 0;
+  for (const v of table.columns[index] ?? []) if (typeof v === 'number') sum += v;
+  return sum;
+}
+
+export function nullCount(table: ColumnTable, name: string): number {
+  const index = table.defs.findIndex((d) => d.name === name);
+  return (table.columns[index] ?? []).filter((v) => v === null).length;
+}

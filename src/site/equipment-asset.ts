@@ -1,0 +1,86 @@
+/**
+ * Shapes the equipment cache rows into the Equipment page's data asset: every cache column the CSV export needs,
+ * strings dictionary-encoded, Year derived in the browser from the date dictionary instead of shipped per row.
+ * Rows are sorted by state, agency and date so the code columns form long runs and compress well.
+ */
+
+/** Cache column names (the original's names plus the derived Year and Category); the page reads the asset by them. */
+export const COLUMN = {
+  state: 'State',
+  agency: 'Agency Name',
+  nsn: 'NSN',
+  item: 'Item Name',
+  quantity: 'Quantity',
+  ui: 'UI',
+  value: 'Acquisition Value',
+  demil: 'DEMIL Code',
+  demilIc: 'DEMIL IC',
+  shipDate: 'Ship Date',
+  stationType: 'Station Type',
+  year: 'Year',
+  category: 'Category',
+} as const;
+
+export type AssetColumn =
+  | { name: string; type: 'dict'; values: (string | null)[] }
+  | { name: string; type: 'int32' | 'float64'; values: number[] };
+
+/** One cache row as a Parquet reader returns it (numbers may be bigint, dates Date objects or ISO strings). */
+export type CacheRow = Record<string, unknown>;
+
+const STRING_COLUMNS = [COLUMN.state, COLUMN.agency, COLUMN.nsn, COLUMN.item, COLUMN.ui, COLUMN.demil, COLUMN.demilIc, COLUMN.stationType, COLUMN.category] as const;
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return String(value);
+}
+
+function number(value: unknown): number {
+  if (typeof value === 'bigint') return Number(value);
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Calendar day of a ship date as YYYY-MM-DD (UTC), or null; the page shows and exports days, not instants. */
+export function shipDay(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'bigint' ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+interface Shaped {
+  strings: (string | null)[];
+  quantity: number;
+  value: number;
+  day: string | null;
+}
+
+const compare = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+
+export function shapeEquipmentAsset(rows: Iterable<CacheRow>): AssetColumn[] {
+  const shaped: Shaped[] = [];
+  for (const row of rows) {
+    shaped.push({
+      strings: STRING_COLUMNS.map((name) => text(row[name])),
+      quantity: number(row[COLUMN.quantity]),
+      value: number(row[COLUMN.value]),
+      day: shipDay(row[COLUMN.shipDate]),
+    });
+  }
+  // State, then agency, then day: long runs in the busiest code columns.
+  shaped.sort((a, b) => compare(a.strings[0]!, b.strings[0]!) || compare(a.strings[1]!, b.strings[1]!) || compare(a.day, b.day));
+  const dict = (index: number): (string | null)[] => shaped.map((r) => r.strings[index] ?? null);
+  return [
+    { name: COLUMN.state, type: 'dict', values: dict(0) },
+    { name: COLUMN.agency, type: 'dict', values: dict(1) },
+    { name: COLUMN.nsn, type: 'dict', values: dict(2) },
+    { name: COLUMN.item, type: 'dict', values: dict(3) },
+    { name: COLUMN.quantity, type: 'int32', values: shaped.map((r) => r.quantity) },
+    { name: COLUMN.ui, type: 'dict', values: dict(4) },
+    { name: COLUMN.value, type: 'float64', values: shaped.map((r) => r.value) },
+    { name: COLUMN.demil, type: 'dict', values: dict(5) },
+    { name: COLUMN.demilIc, type: 'dict', values: dict(6) },
+    { name: COLUMN.shipDate, type: 'dict', values: shaped.map((r) => r.day) },
+    { name: COLUMN.stationType, type: 'dict', values: dict(7) },
+    { name: COLUMN.category, type: 'dict', values: dict(8) },
+  ];
+}
