@@ -6,6 +6,7 @@ import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStates
 import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
 import type { Installation } from './installations.js';
+import { svgRoot } from './svg.js';
 import type { Tooltip } from './tooltip.js';
 
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
@@ -44,13 +45,7 @@ export function statusDonut(rows: Installation[], width: number, scale: { domain
     .arc<d3.PieArcDatum<(typeof shares)[number]>>()
     .innerRadius(radius * 1.12)
     .outerRadius(radius * 1.12);
-  const svg = d3
-    .create('svg')
-    .attr('viewBox', `${-width / 2} ${-height / 2} ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('role', 'img')
-    .attr('aria-label', `Operational status: ${shares.map((s) => `${s.status} ${s.count}`).join(', ')}`);
+  const svg = svgRoot(width, height, `Operational status: ${shares.map((s) => `${s.status} ${s.count}`).join(', ')}`, { centered: true });
   svg
     .append('g')
     .attr('class', 'inst-donut')

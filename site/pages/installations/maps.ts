@@ -6,9 +6,9 @@ import { formatInteger, formatNumber } from '../../lib/format.js';
 import { byComponent, countByState } from './aggregates.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
+import { svgRoot } from './svg.js';
 import type { Tooltip } from './tooltip.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const BORDER = 'rgba(148, 163, 184, 0.45)';
 /** Footprints are drawn in place from this zoom on (a 5 km base is then ~15 px wide on a 1000 px map). */
 export const FOOTPRINT_ZOOM = 6;
@@ -22,18 +22,8 @@ export function hoverLines(row: Installation): string[] {
   ];
 }
 
-function svgRoot(width: number, height: number, label: string): d3.Selection<SVGSVGElement, unknown, null, undefined> {
-  return d3
-    .select(document.createElementNS(SVG, 'svg'))
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('role', 'img')
-    .attr('aria-label', label);
-}
-
 /** States and territories (filled by `fill`, or in the theme's land colour for null), and the inset frames with their labels. */
-function drawLand(layer: d3.Selection<SVGGElement, unknown, null, undefined>, map: UsMap, fill: (code: string | null) => string | null, compact = false): void {
+function drawLand(layer: d3.Selection<SVGGElement, undefined, null, undefined>, map: UsMap, fill: (code: string | null) => string | null, compact = false): void {
   layer
     .selectAll('path.state')
     .data(STATE_FEATURES)
@@ -128,13 +118,13 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
   drawFootprints();
 
   const zoom = d3
-    .zoom<SVGSVGElement, unknown>()
+    .zoom<SVGSVGElement, undefined>()
     .scaleExtent([1, 64])
     .translateExtent([
       [0, 0],
       [width, height],
     ])
-    .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
+    .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, undefined>) => {
       zoomLayer.attr('transform', event.transform.toString());
       k = event.transform.k;
       sizeDots();

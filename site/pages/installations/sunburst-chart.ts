@@ -3,6 +3,7 @@ import { formatInteger } from '../../lib/format.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
 import { findNode, type SunburstNode } from './sunburst.js';
+import { svgRoot } from './svg.js';
 import type { Tooltip } from './tooltip.js';
 
 const STATE_FILLS = ['#334155', '#475569'];
@@ -52,13 +53,7 @@ export function sunburstChart(options: SunburstOptions): Element | null {
     const component = d.data.depth === 2 ? d.data.name : (d.data.installation?.component ?? '');
     return componentColor(component);
   };
-  const svg = d3
-    .create('svg')
-    .attr('viewBox', `${-size / 2} ${-size / 2} ${size} ${size}`)
-    .attr('width', size)
-    .attr('height', size)
-    .attr('role', 'img')
-    .attr('aria-label', `Hierarchy of ${formatInteger(focus.value)} installations: ${[focus.name, ...path].join(' › ')}`);
+  const svg = svgRoot(size, size, `Hierarchy of ${formatInteger(focus.value)} installations: ${path.length > 0 ? path.join(' › ') : 'top states'}`, { centered: true });
   const nodes = partition.descendants().filter((d) => d.depth > 0);
   svg
     .append('g')
