@@ -2,6 +2,7 @@
 // Reports the page's two assets compressed against the 1 MB budget, the footprint simplification at three
 // tolerances against the raw shapes (the baseline, same run), and the time of shaping against the time of only
 // parsing the GeoJSON (the cost no approach avoids).
+import { Buffer } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
