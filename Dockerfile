@@ -43,15 +43,15 @@ ENV DASH_ENV=production \
     DASH_REQUEST_TIMEOUT=120
 # datasets/, data_cache/ and dist/ are the defaults, relative to this folder.
 WORKDIR /app
-# Code stays owned by root, so the server process cannot rewrite it. dist/ and data_cache/ belong to `node`
-# so `dash build` can refresh them in a container (and in the named volumes Docker seeds from them).
+# Everything stays owned by root: the server only reads, and cannot rewrite its code, site or caches. To build
+# at deploy time, point DASH_CACHE_DIR/DASH_DIST_DIR into a writable volume (as k8s/deployment.yaml does).
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/deploy/healthcheck.mjs ./deploy/healthcheck.mjs
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --from=build --chown=node:node /app/data_cache ./data_cache
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/data_cache ./data_cache
 USER node
 EXPOSE 8050
 # Readiness (/health: 200 healthy, 503 degraded); node itself, since slim images have no curl.

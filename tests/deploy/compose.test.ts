@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/config.js';
+import { dirname } from 'node:path';
+import { loadSettings, resolvePaths } from '../../src/config.js';
 import { documentedServe, productionSettings, yamlFile } from './repo.js';
 
 interface Service {
   build?: { context: string; args?: Record<string, string> };
   image: string;
+  user?: string;
   command: string[];
   environment?: Record<string, string>;
   ports?: string[];
@@ -23,20 +25,27 @@ interface Compose {
 }
 
 describe('docker-compose.yml (development)', () => {
-  it('builds caches and site from the mounted datasets, then serves them with the documented command', async () => {
+  it('builds caches and site in the mounted project folder, then serves them with the documented command', async () => {
     const compose = await yamlFile<Compose>('docker-compose.yml');
     expect(Object.keys(compose.services)).toEqual(['build', 'dash']);
     const { build, dash } = compose.services as { build: Service; dash: Service };
     expect(build.command).toEqual(['node', 'bin/dash.js', 'build']);
     expect(build.build).toEqual({ context: '.', args: { PREBUILD: 'false' } });
-    expect(build.volumes).toEqual(['./datasets:/app/datasets:ro', './data_cache:/app/data_cache', 'dist:/app/dist']);
+    expect(build.volumes).toEqual(['.:/work']);
     expect(dash.image).toBe(build.image);
     expect(dash.command).toEqual((await documentedServe()).argv);
     expect(dash.depends_on).toEqual({ build: { condition: 'service_completed_successfully' } });
-    expect(dash.volumes).toEqual(['./data_cache:/app/data_cache:ro', 'dist:/app/dist:ro']);
+    expect(dash.volumes).toEqual(['.:/work:ro']);
     expect(dash.ports).toEqual(['${DASH_PORT:-8050}:8050']);
-    expect(Object.keys(compose.volumes ?? {})).toEqual(['dist']);
     expect(dash.develop?.watch.map((w) => `${w.path} ${w.action}`)).toEqual(['./src rebuild', './site rebuild', './package-lock.json rebuild']);
+    // Both read and write the project's own datasets/, data_cache/ and dist/, as `npm start` does; the site's
+    // folder must not be a mount point itself, since `dash site` swaps it in by renaming.
+    for (const service of [build, dash]) {
+      expect(service.user).toBe('${HOST_UID:-1000}:${HOST_GID:-1000}');
+      const paths = resolvePaths({}, service.environment ?? {}, '/app');
+      expect(paths).toEqual({ datasets: '/work/datasets', cache: '/work/data_cache', out: '/work/dist' });
+      expect(service.volumes?.map((v) => v.split(':')[1])).toEqual([dirname(paths.out)]);
+    }
   });
 
   it('uses development settings that dash accepts, listening on all interfaces inside the container', async () => {
