@@ -1,5 +1,9 @@
 import type { PageDefinition } from './page.js';
+<<<<<<< HEAD
 import { installations } from './pages/installations.js';
+=======
+import { medical } from './pages/medical.js';
+>>>>>>> main
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
 
@@ -10,5 +14,6 @@ import { status } from './pages/status.js';
 export const PAGES: readonly PageDefinition[] = [
   overview,
   installations,
+  medical,
   status,
 ];
