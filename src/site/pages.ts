@@ -1,9 +1,6 @@
 import type { PageDefinition } from './page.js';
-<<<<<<< HEAD
 import { installations } from './pages/installations.js';
-=======
 import { medical } from './pages/medical.js';
->>>>>>> main
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
 
