@@ -1,5 +1,6 @@
 import type { PageDefinition } from './page.js';
 import { medical } from './pages/medical.js';
+import { ecg } from './pages/ecg.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
 
@@ -9,6 +10,7 @@ import { status } from './pages/status.js';
  */
 export const PAGES: readonly PageDefinition[] = [
   overview,
+  ecg,
   medical,
   status,
 ];
