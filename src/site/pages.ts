@@ -1,4 +1,5 @@
 import type { PageDefinition } from './page.js';
+import { combined } from './pages/combined.js';
 import { medical } from './pages/medical.js';
 import { ecg } from './pages/ecg.js';
 import { overview } from './pages/overview.js';
@@ -12,5 +13,6 @@ export const PAGES: readonly PageDefinition[] = [
   overview,
   ecg,
   medical,
+  combined,
   status,
 ];
