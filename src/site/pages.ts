@@ -1,6 +1,8 @@
 import type { PageDefinition } from './page.js';
 import { combined } from './pages/combined.js';
+import { ecg } from './pages/ecg.js';
 import { equipment } from './pages/equipment.js';
+import { installations } from './pages/installations.js';
 import { medical } from './pages/medical.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
@@ -12,6 +14,8 @@ import { status } from './pages/status.js';
 export const PAGES: readonly PageDefinition[] = [
   overview,
   equipment,
+  installations,
+  ecg,
   medical,
   combined,
   status,
