@@ -1,8 +1,12 @@
 // The specialty analytics of the Medical Records page (HC-1 … HC-5, original-inventory.md §4.5), computed
 // in the browser over the records left by the filters. DOM-free, so Node tests check the figures.
-import type { MedicalRecords } from '../../../src/site/assets/medical.js';
 
-export type SpecialtyColumns = Pick<MedicalRecords, 'specialties' | 'specialty' | 'length'>;
+/** The record columns the analytics read (src/site/assets/medical.ts), as arrays or decoded columns. */
+export interface SpecialtyColumns {
+  specialties: readonly (string | null)[];
+  specialty: ArrayLike<number>;
+  length: ArrayLike<number>;
+}
 
 export interface SpecialtyStat {
   specialty: string;
@@ -24,7 +28,7 @@ export function specialtyStats(records: SpecialtyColumns, rows: ArrayLike<number
   }
   const stats: SpecialtyStat[] = [];
   records.specialties.forEach((specialty, s) => {
-    if (volume[s]! > 0) stats.push({ specialty, volume: volume[s]!, avgComplexity: lengthSum[s]! / volume[s]! });
+    if (volume[s]! > 0) stats.push({ specialty: specialty ?? '', volume: volume[s]!, avgComplexity: lengthSum[s]! / volume[s]! });
   });
   return stats.sort((a, b) => b.volume - a.volume || (a.specialty < b.specialty ? -1 : 1));
 }

@@ -33,9 +33,9 @@ export interface MedicalRecords {
   length: number[];
   /** The raw keywords text, for the table and the CSV export. */
   keywords: string[];
-  /** HC-6 keywords: record i holds keywordTerms[keywordId[k]] for keywordStart[i] ≤ k < keywordStart[i + 1]. */
+  /** HC-6 keywords as (record, keyword) pairs in record order: record keywordRecord[k] carries keywordTerms[keywordId[k]]. */
   keywordTerms: string[];
-  keywordStart: number[];
+  keywordRecord: number[];
   keywordId: number[];
   /** Record index at which each transcript shard starts. */
   shardFirst: number[];
@@ -68,12 +68,14 @@ export function shapeMedicalData(rows: readonly HealthcareRow[], shardChars = SH
   const perRecord = rows.map((row) => recordKeywords(row.keywords, excluded));
   const terms = dictionary(perRecord.flat());
   const termId = new Map(terms.entries.map((term, i) => [term, i]));
-  const keywordStart = [0];
+  const keywordRecord: number[] = [];
   const keywordId: number[] = [];
-  for (const list of perRecord) {
-    for (const keyword of list) keywordId.push(termId.get(keyword)!);
-    keywordStart.push(keywordId.length);
-  }
+  perRecord.forEach((list, record) => {
+    for (const keyword of list) {
+      keywordRecord.push(record);
+      keywordId.push(termId.get(keyword)!);
+    }
+  });
   const transcripts = rows.map((row) => row.transcription ?? '');
   const shardFirst = planShards(
     transcripts.map((text) => text.length),
@@ -90,7 +92,7 @@ export function shapeMedicalData(rows: readonly HealthcareRow[], shardChars = SH
       length: rows.map((row) => row.transcription_length),
       keywords: rows.map((row) => row.keywords),
       keywordTerms: terms.entries,
-      keywordStart,
+      keywordRecord,
       keywordId,
       shardFirst,
     },

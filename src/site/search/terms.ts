@@ -7,9 +7,12 @@
 /** Runs of letters (with their combining marks) and digits in the original text. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** Case- and accent-insensitive form of one word ("Ménière" → "meniere"). */
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII, where Unicode normalization changes nothing: skip it (index build time).
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(NOT_ALNUM, '').toLowerCase();
 }
 
@@ -31,7 +34,12 @@ export function wordSpans(text: string): WordSpan[] {
 
 /** The distinct normalized terms of `text`, in first-seen order. */
 export function distinctTerms(text: string): string[] {
-  return [...new Set(wordSpans(text).map((span) => span.term))];
+  const terms = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const term = normalizeWord(match[0]);
+    if (term !== '') terms.add(term);
+  }
+  return [...terms];
 }
 
 /**
