@@ -92,7 +92,8 @@ export function loadSettings(env: NodeJS.ProcessEnv, overrides: SettingsOverride
 
   const host = overrides.host ?? read('DASH_HOST') ?? (production ? '0.0.0.0' : '127.0.0.1');
 
-  const port = parseIntSetting(String(overrides.port ?? read('DASH_PORT') ?? '8050'), 'DASH_PORT', 0, 65535, problems);
+  const portName = overrides.port !== undefined ? '--port' : 'DASH_PORT';
+  const port = parseIntSetting(String(overrides.port ?? read('DASH_PORT') ?? '8050'), portName, 0, 65535, problems);
 
   const debugRaw = read('DASH_DEBUG');
   let debug = !production;

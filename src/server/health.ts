@@ -1,0 +1,112 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Paths } from '../config.js';
+import { uptimeSeconds } from './process-metrics.js';
+
+/** The cache files /health reports, under the seed's keys (DESIGN §4). */
+export const CACHE_FILES = {
+  equipment: 'equipment.parquet',
+  bases: 'bases.parquet',
+  healthcare: 'healthcare.parquet',
+  ecg: 'ecg_precomputed.json',
+} as const;
+
+export type CacheKey = keyof typeof CACHE_FILES;
+
+/** Exactly the seed's /health fields (seeds/DEPLOYMENT.md). */
+export interface HealthReport {
+  status: 'healthy' | 'degraded';
+  uptime_seconds: number;
+  cache: Record<CacheKey, { exists: boolean; size_bytes: number }>;
+  cache_directory: boolean;
+  data_available: boolean;
+  all_caches_warm: boolean;
+}
+
+/** What the file system says, apart from the clock so concurrent probes can share one look. */
+export interface ReadinessFacts {
+  cache: HealthReport['cache'];
+  cacheDirectory: boolean;
+  dataAvailable: boolean;
+  /** dist/index.html is a readable file: the site can be served. */
+  siteReady: boolean;
+  /** Every cache is a readable, non-empty regular file. */
+  cachesReady: boolean;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** A regular file we may read; a directory or a dangling link under a cache's name does not count. */
+async function readableFile(path: string): Promise<{ exists: boolean; size: number; readable: boolean }> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return { exists: false, size: 0, readable: false };
+    const readable = await access(path, constants.R_OK).then(
+      () => true,
+      () => false,
+    );
+    return { exists: true, size: s.size, readable };
+  } catch {
+    return { exists: false, size: 0, readable: false };
+  }
+}
+
+export async function readReadinessFacts(paths: Paths): Promise<ReadinessFacts> {
+  const keys = Object.keys(CACHE_FILES) as CacheKey[];
+  const [cacheDirectory, dataAvailable, site, ...files] = await Promise.all([
+    isDirectory(paths.cache),
+    isDirectory(paths.datasets),
+    readableFile(join(paths.out, 'index.html')),
+    ...keys.map((k) => readableFile(join(paths.cache, CACHE_FILES[k]))),
+  ]);
+  const cache = {} as HealthReport['cache'];
+  keys.forEach((k, i) => {
+    const f = files[i] as Awaited<ReturnType<typeof readableFile>>;
+    cache[k] = { exists: f.exists, size_bytes: f.size };
+  });
+  return {
+    cache,
+    cacheDirectory,
+    dataAvailable,
+    siteReady: site.exists && site.readable,
+    cachesReady: files.every((f) => f.exists && f.readable && f.size > 0),
+  };
+}
+
+/**
+ * Readiness: healthy only when the site and all four caches can be served. Raw datasets are informational
+ * (a container ships caches without them), unlike the original, which degraded on a missing datasets folder.
+ */
+export function healthReport(facts: ReadinessFacts, startedAtMs: number, nowMs: number): HealthReport {
+  const warm = facts.cachesReady;
+  return {
+    status: facts.siteReady && warm && facts.cacheDirectory ? 'healthy' : 'degraded',
+    uptime_seconds: uptimeSeconds(startedAtMs, nowMs),
+    cache: facts.cache,
+    cache_directory: facts.cacheDirectory,
+    data_available: facts.dataAvailable,
+    all_caches_warm: warm,
+  };
+}
+
+/**
+ * One file-system look shared by every probe that arrives while it runs: under load, /health costs a handful
+ * of stat calls per batch of requests, never per request, and the answer is never older than the look.
+ */
+export function sharedReadiness(paths: Paths): () => Promise<ReadinessFacts> {
+  let pending: Promise<ReadinessFacts> | undefined;
+  return () => {
+    if (!pending) {
+      pending = readReadinessFacts(paths).finally(() => {
+        pending = undefined;
+      });
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,81 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+
+/**
+ * Content-Security-Policy for the site. Scripts only from our own hashed bundles (no inline script, no eval).
+ * Styles allow 'unsafe-inline' because Observable Plot appends a <style> element to every chart it draws;
+ * inline styles cannot run code. Data assets and /health, /metrics are fetched from the same origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Sent with every response, site files and JSON endpoints alike. */
+export const SECURITY_HEADERS: Readonly<OutgoingHttpHeaders> = Object.freeze({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+});
+
+/** Longest request target (path + query) answered; longer ones get 414. Filters live in query strings (P-8). */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * Content-hashed asset names: `<name>.<8 or more hex digits>.<ext>` (e.g. `app.3f9a1c0e.js`). Only these are
+ * cached as immutable; anything else revalidates, so a name that merely looks hashed is never stuck in a cache.
+ */
+export const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+
+export type RouteClass = 'health' | 'metrics' | 'page' | 'asset' | 'file' | 'invalid';
+
+export function routeClass(pathname: string): RouteClass {
+  if (pathname === '/health' || pathname === '/healthz') return 'health';
+  if (pathname === '/metrics') return 'metrics';
+  if (HASHED_ASSET.test(pathname)) return 'asset';
+  if (pathname.endsWith('/') || pathname.endsWith('.html')) return 'page';
+  return 'file';
+}
+
+export interface Rejection {
+  status: 400 | 404 | 405 | 414;
+  message: string;
+}
+
+/**
+ * Checks done before a request reaches the file server. serve-handler already refuses paths that leave the
+ * site folder after one decoding; these add what it does not: NUL bytes (which make fs calls throw),
+ * dot-files such as `.dash-site`, over-long targets, and methods other than GET and HEAD.
+ */
+export function rejectRequest(method: string | undefined, url: string): Rejection | undefined {
+  if (url.length > MAX_URL_LENGTH) return { status: 414, message: 'URI Too Long' };
+  if (!url.startsWith('/')) return { status: 400, message: 'Bad Request' };
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, message: 'Method Not Allowed' };
+  const q = url.indexOf('?');
+  const rawPath = q === -1 ? url : url.slice(0, q);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return { status: 400, message: 'Bad Request' };
+  }
+  if (path.includes('\0')) return { status: 400, message: 'Bad Request' };
+  // Backslashes are separators on Windows and never appear in the site's own URLs.
+  if (path.includes('\\')) return { status: 400, message: 'Bad Request' };
+  for (const segment of path.split('/')) {
+    if (segment === '..') return { status: 400, message: 'Bad Request' };
+    if (segment.startsWith('.')) return { status: 404, message: 'Not Found' };
+  }
+  return undefined;
+}

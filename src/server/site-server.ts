@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import type { Paths, Settings } from '../config.js';
+import type { Logger } from '../log.js';
+import { createApp, type MetricsSource } from './app.js';
+import { MetricsRegistry } from './metrics.js';
+import { readProcessStats } from './process-metrics.js';
+import { createErrorTracker, type ErrorTracker } from './sentry.js';
+import { createHttpServer, type HttpServer } from './server.js';
+import { createStaticHandler } from './static.js';
+
+/** Longest wait for requests in flight after SIGTERM/SIGINT; the process exits within 10 s. */
+export const SHUTDOWN_GRACE_MS = 8_000;
+
+export interface ServeContext {
+  settings: Settings;
+  paths: Paths;
+  logger: Logger;
+  /** When the server started; a cluster worker gets the primary's. */
+  startedAtMs: number;
+}
+
+export interface RunningSite {
+  http: HttpServer;
+  registry: MetricsRegistry;
+  tracker: ErrorTracker;
+  address: AddressInfo;
+}
+
+/** This process's own figures: the source of /metrics when there is no cluster. */
+export function localMetrics(registry: MetricsRegistry, startedAtMs: number): MetricsSource {
+  return async () => ({
+    snapshot: registry.snapshot(),
+    figures: { processes: [readProcessStats()], workers: 1, startedAtMs, nowMs: Date.now() },
+  });
+}
+
+/** Builds the request pipeline and listens; `metricsFor` gives the cluster's figures in a worker. */
+export async function startSite(
+  context: ServeContext,
+  metricsFor: (registry: MetricsRegistry) => MetricsSource = (registry) => localMetrics(registry, context.startedAtMs),
+): Promise<RunningSite> {
+  const { settings, paths, logger } = context;
+  const registry = new MetricsRegistry();
+  const tracker = await createErrorTracker(settings, logger);
+  const handler = createApp({
+    paths,
+    logger,
+    registry,
+    metrics: metricsFor(registry),
+    files: createStaticHandler(paths.out),
+    tracker,
+    startedAtMs: context.startedAtMs,
+    textLogs: settings.logFormat === 'text',
+  });
+  const http = createHttpServer({ handler, logger, registry, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 });
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(settings.port, settings.host, () => {
+      http.server.off('error', reject);
+      resolve();
+    });
+  });
+  return { http, registry, tracker, address: http.server.address() as AddressInfo };
+}
+
+export function siteUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Resolves on the first SIGTERM or SIGINT; a second one while shutting down cuts connections at once. */
+export function onShutdownSignal(action: (signal: NodeJS.Signals) => Promise<void>, urgent: () => void): void {
+  let started = false;
+  const handle = (signal: NodeJS.Signals): void => {
+    if (started) {
+      urgent();
+      return;
+    }
+    started = true;
+    void action(signal);
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
+}
+
+/** Graceful stop of one serving process: stop accepting, finish in-flight requests, flush error reports. */
+export async function stopSite(site: RunningSite, logger: Logger, reason: string): Promise<void> {
+  logger.info({ reason }, 'shutting down: no new connections, finishing requests in flight');
+  const { cut } = await site.http.shutdown(SHUTDOWN_GRACE_MS);
+  if (cut > 0) logger.warn({ cut }, `cut ${cut} request(s) still running after ${SHUTDOWN_GRACE_MS / 1000} s`);
+  await site.tracker.flush(1_000);
+  logger.info('stopped');
+}

@@ -1,0 +1,342 @@
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
+import { CACHE_SIZES, get, json, makeSite, rawExchange, startTestServer, type SiteFixture, type TestServer } from './fixture.js';
+
+let fixture: SiteFixture;
+let server: TestServer;
+
+beforeEach(async () => {
+  fixture = makeSite();
+  server = await startTestServer(fixture);
+});
+
+afterEach(async () => {
+  await server.close();
+  fixture.cleanup();
+});
+
+describe('/health', () => {
+  it('is healthy (200) with the seed fields when the site and every cache are there', async () => {
+    const res = await get(server.port, '/health');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const body = json(res);
+    expect(Object.keys(body)).toEqual(['status', 'uptime_seconds', 'cache', 'cache_directory', 'data_available', 'all_caches_warm']);
+    expect(body).toMatchObject({
+      status: 'healthy',
+      cache: {
+        equipment: { exists: true, size_bytes: CACHE_SIZES.equipment },
+        bases: { exists: true, size_bytes: CACHE_SIZES.bases },
+        healthcare: { exists: true, size_bytes: CACHE_SIZES.healthcare },
+        ecg: { exists: true, size_bytes: CACHE_SIZES.ecg },
+      },
+      cache_directory: true,
+      // The fixture has no raw datasets: informational only, still healthy.
+      data_available: false,
+      all_caches_warm: true,
+    });
+    // The fixture server started 12.345 s before now; rounded to 0.1 s as the seed does.
+    expect(body.uptime_seconds).toBeGreaterThanOrEqual(12.3);
+    expect(body.uptime_seconds).toBeLessThan(60);
+    expect(Math.round((body.uptime_seconds as number) * 10)).toBe((body.uptime_seconds as number) * 10);
+  });
+
+  it('reports data_available when the datasets folder exists', async () => {
+    mkdirSync(fixture.paths.datasets);
+    expect(json(await get(server.port, '/health')).data_available).toBe(true);
+  });
+
+  it('is degraded (503) when a cache is removed, naming it', async () => {
+    rmSync(join(fixture.paths.cache, 'bases.parquet'));
+    const res = await get(server.port, '/health');
+    expect(res.status).toBe(503);
+    const body = json(res);
+    expect(body.status).toBe('degraded');
+    expect(body.all_caches_warm).toBe(false);
+    expect((body.cache as Record<string, unknown>).bases).toEqual({ exists: false, size_bytes: 0 });
+    expect((body.cache as Record<string, unknown>).equipment).toEqual({ exists: true, size_bytes: CACHE_SIZES.equipment });
+  });
+
+  it('is degraded when a cache is empty or a folder stands in its place', async () => {
+    writeFileSync(join(fixture.paths.cache, 'ecg_precomputed.json'), '');
+    let body = json(await get(server.port, '/health'));
+    expect([body.status, body.all_caches_warm]).toEqual(['degraded', false]);
+    expect((body.cache as Record<string, unknown>).ecg).toEqual({ exists: true, size_bytes: 0 });
+
+    writeFileSync(join(fixture.paths.cache, 'ecg_precomputed.json'), '{}');
+    rmSync(join(fixture.paths.cache, 'healthcare.parquet'));
+    mkdirSync(join(fixture.paths.cache, 'healthcare.parquet'));
+    body = json(await get(server.port, '/health'));
+    expect(body.status).toBe('degraded');
+    expect((body.cache as Record<string, unknown>).healthcare).toEqual({ exists: false, size_bytes: 0 });
+  });
+
+  it('is degraded when the site is missing, and when the cache folder is', async () => {
+    rmSync(join(fixture.paths.out, 'index.html'));
+    let res = await get(server.port, '/health');
+    expect([res.status, json(res).status, json(res).all_caches_warm]).toEqual([503, 'degraded', true]);
+
+    writeFileSync(join(fixture.paths.out, 'index.html'), 'back');
+    rmSync(fixture.paths.cache, { recursive: true });
+    res = await get(server.port, '/health');
+    expect(res.status).toBe(503);
+    expect(json(res)).toMatchObject({ status: 'degraded', cache_directory: false, all_caches_warm: false });
+  });
+
+  it('answers liveness (?probe=live and /healthz) with 200 even when degraded', async () => {
+    rmSync(fixture.paths.cache, { recursive: true });
+    for (const path of ['/health?probe=live', '/healthz']) {
+      const res = await get(server.port, path);
+      expect(res.status).toBe(200);
+      expect(json(res).status).toBe('alive');
+      expect(json(res).uptime_seconds).toBeGreaterThanOrEqual(12.3);
+    }
+    expect((await get(server.port, '/health')).status).toBe(503);
+  });
+
+  it('answers HEAD with headers and no body', async () => {
+    const res = await get(server.port, '/health', {}, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBe(0);
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(100);
+  });
+});
+
+describe('/metrics', () => {
+  it('counts the requests made, by route and status, in the seed JSON', async () => {
+    for (let i = 0; i < 3; i++) await get(server.port, '/');
+    await get(server.port, fixture.files.assetPath);
+    await get(server.port, '/missing.html');
+    await get(server.port, '/health');
+    const etag = (await get(server.port, '/about.html')).headers.etag as string;
+    await get(server.port, '/about.html', { 'If-None-Match': etag });
+    await get(server.port, '/index.html', { Range: 'bytes=0-9' });
+
+    const res = await get(server.port, '/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body = json(res) as { counters: Record<string, number>; histograms: Record<string, Record<string, number>>; gauges: Record<string, number> };
+    expect(Object.keys(body)).toEqual(['counters', 'histograms', 'gauges']);
+    const c = body.counters;
+    expect(c['http_requests_total{route=page,status=200}']).toBe(4);
+    expect(c['http_requests_total{route=page,status=304}']).toBe(1);
+    expect(c['http_requests_total{route=page,status=206}']).toBe(1);
+    expect(c['http_requests_total{route=page,status=404}']).toBe(1);
+    expect(c['http_requests_total{route=asset,status=200}']).toBe(1);
+    expect(c['http_requests_total{route=health,status=200}']).toBe(1);
+    // The /metrics request itself is counted once it has been answered.
+    expect(c['http_requests_total{route=metrics,status=200}']).toBeUndefined();
+    expect(c.cache_hits).toBe(1);
+    expect(c.cache_misses).toBe(6);
+    expect(c['http_response_bytes_total{route=page}']).toBe(3 * fixture.files.index.length + fixture.files.about.length + 10 + '404 Not Found\n'.length);
+    expect(c['http_response_bytes_total{route=asset}']).toBe(fixture.files.asset.length);
+
+    const h = body.histograms['http_request_duration_seconds{route=page}'] as Record<string, number>;
+    expect(Object.keys(h)).toEqual(['count', 'sum', 'min', 'max', 'avg']);
+    expect(h.count).toBe(7);
+    expect(h.min).toBeLessThanOrEqual(h.avg as number);
+    expect(h.avg).toBeLessThanOrEqual(h.max as number);
+    expect(h.avg).toBeCloseTo((h.sum as number) / 7, 5);
+    expect(body.gauges.dash_workers).toBe(1);
+    expect(body.gauges.process_resident_memory_bytes).toBeGreaterThan(10 * 2 ** 20);
+
+    const again = json(await get(server.port, '/metrics')) as typeof body;
+    expect(again.counters['http_requests_total{route=metrics,status=200}']).toBe(1);
+  });
+
+  it('speaks the Prometheus text format on Accept: text/plain and ?format=prometheus', async () => {
+    await get(server.port, '/');
+    await get(server.port, '/');
+    await get(server.port, '/nope');
+    const viaAccept = await get(server.port, '/metrics', { Accept: 'text/plain;version=0.0.4;q=0.5,*/*;q=0.1' });
+    expect(viaAccept.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = viaAccept.body.toString();
+    expect(text).toContain('# TYPE dash_http_requests_total counter\n');
+    expect(text).toContain('dash_http_requests_total{route="page",status="200"} 2\n');
+    expect(text).toContain('dash_http_requests_total{route="file",status="404"} 1\n');
+    expect(text).toContain('dash_cache_misses_total 2\n');
+    expect(text).toContain('dash_http_request_duration_seconds_count{route="page"} 2\n');
+    expect(text).toContain('dash_http_request_duration_seconds_bucket{route="page",le="+Inf"} 2\n');
+    expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
+    expect(text).toMatch(/^process_cpu_seconds_total [\d.]+$/m);
+    expect(text).toContain('dash_workers 1\n');
+
+    const viaQuery = (await get(server.port, '/metrics?format=prometheus')).body.toString();
+    // The first /metrics request is now counted too.
+    expect(viaQuery).toContain('dash_http_requests_total{route="metrics",status="200"} 1\n');
+  });
+});
+
+describe('site files', () => {
+  it('serves / as index.html with security headers and revalidation caching', async () => {
+    const res = await get(server.port, '/');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe(fixture.files.index);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(res.headers.vary).toBe('Accept-Encoding');
+  });
+
+  it('serves a folder URL as its index.html', async () => {
+    const res = await get(server.port, '/docs/');
+    expect([res.status, res.body.toString()]).toEqual([200, '<!doctype html><title>docs</title>']);
+  });
+
+  it('caches content-hashed assets as immutable', async () => {
+    const res = await get(server.port, fixture.files.assetPath);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-type']).toBe('application/javascript; charset=utf-8');
+    expect(res.body.toString()).toBe(fixture.files.asset);
+  });
+
+  it('answers 304 to a current ETag or Last-Modified, and 200 to a stale one', async () => {
+    const first = await get(server.port, '/about.html');
+    const etag = first.headers.etag as string;
+    const notModified = await get(server.port, '/about.html', { 'If-None-Match': `"other", ${etag}` });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    expect(notModified.headers.etag).toBe(etag);
+    expect((await get(server.port, '/about.html', { 'If-None-Match': `W/${etag}` })).status).toBe(304);
+    expect((await get(server.port, '/about.html', { 'If-None-Match': '"stale"' })).status).toBe(200);
+    const lastModified = first.headers['last-modified'] as string;
+    expect((await get(server.port, '/about.html', { 'If-Modified-Since': lastModified })).status).toBe(304);
+    expect((await get(server.port, '/about.html', { 'If-Modified-Since': 'Thu, 01 Jan 1970 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it('sends the precompressed sibling the client accepts, brotli first, with its own ETag', async () => {
+    const plain = await get(server.port, '/');
+    const br = await get(server.port, '/', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(fixture.files.index);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(fixture.files.index.length / 4);
+
+    const gz = await get(server.port, '/', { 'Accept-Encoding': 'gzip, br;q=0' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(fixture.files.index);
+
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    for (const r of [plain, br, gz]) expect(r.headers.vary).toBe('Accept-Encoding');
+    expect((await get(server.port, '/', { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag as string })).status).toBe(304);
+    // A file without siblings goes out as is.
+    expect((await get(server.port, '/about.html', { 'Accept-Encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers byte ranges', async () => {
+    const res = await get(server.port, '/index.html', { Range: 'bytes=2-10' });
+    expect(res.status).toBe(206);
+    expect(res.body.toString()).toBe(fixture.files.index.slice(2, 11));
+    expect(res.headers['content-range']).toBe(`bytes 2-10/${fixture.files.index.length}`);
+  });
+
+  it('shows a rebuilt file once the short stat cache has expired', async () => {
+    writeFileSync(join(fixture.paths.out, 'fresh.json'), '{"v":1}');
+    expect((await get(server.port, '/fresh.json')).body.toString()).toBe('{"v":1}');
+    rmSync(join(fixture.paths.out, 'fresh.json'));
+    writeFileSync(join(fixture.paths.out, 'fresh.json'), '{"v":22}');
+    let body = '';
+    while (body !== '{"v":22}') body = (await get(server.port, '/fresh.json')).body.toString();
+    expect(body).toBe('{"v":22}');
+  });
+});
+
+describe('hardening', () => {
+  const secretSeen = (r: { body: Buffer }): boolean => r.body.toString().includes('top secret');
+
+  it.each([
+    '/../secret.txt',
+    '/../../../../etc/passwd',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%252e%252e/secret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%5csecret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/leak.txt',
+    '/%00/../secret.txt',
+  ])('never serves a file outside the site: %s', async (path) => {
+    const res = await get(server.port, path);
+    expect([400, 404]).toContain(res.status);
+    expect(secretSeen(res)).toBe(false);
+  });
+
+  it('refuses traversal sent raw on the wire with 400', async () => {
+    const text = await rawExchange(server.port, 'GET /../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(text.startsWith('HTTP/1.1 400 ')).toBe(true);
+    expect(text).not.toContain('top secret');
+  });
+
+  it('lists no directories and hides dot-files', async () => {
+    const listing = await get(server.port, '/assets/');
+    expect(listing.status).toBe(404);
+    expect(listing.body.toString()).not.toContain('app.0123abcd9f.js');
+    expect((await get(server.port, '/assets')).status).toBe(404);
+    expect((await get(server.port, '/.dash-site')).status).toBe(404);
+    expect((await get(server.port, '/%2edash-site')).status).toBe(404);
+  });
+
+  it('answers other methods with 405 and an Allow header', async () => {
+    for (const method of ['POST', 'DELETE', 'PUT']) {
+      const res = await get(server.port, '/index.html', {}, method);
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    }
+  });
+
+  it('answers 400 to malformed requests and bad escapes', async () => {
+    expect((await rawExchange(server.port, 'GARBAGE\r\n\r\n')).startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
+    expect((await rawExchange(server.port, 'GET /a b HTTP/1.1\r\nHost: x\r\n\r\n')).startsWith('HTTP/1.1 400 ')).toBe(true);
+    expect((await get(server.port, '/%E0%A4%A')).status).toBe(400);
+    expect((await get(server.port, '/index.html%00.js')).status).toBe(400);
+  });
+
+  it('answers 414 to a huge request line and 431 to huge headers', async () => {
+    const long = `/${'a'.repeat(9000)}`;
+    expect((await get(server.port, long)).status).toBe(414);
+    const huge = await rawExchange(server.port, `GET /${'a'.repeat(40_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(huge.startsWith('HTTP/1.1 414 URI Too Long\r\n')).toBe(true);
+    const headers = await rawExchange(server.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(40_000)}\r\n\r\n`);
+    expect(headers.startsWith('HTTP/1.1 431 ')).toBe(true);
+
+    const metrics = json(await get(server.port, '/metrics')) as { counters: Record<string, number> };
+    expect(metrics.counters['http_requests_total{route=invalid,status=414}']).toBe(1);
+    expect(metrics.counters['http_client_errors_total{status=414}']).toBe(1);
+    expect(metrics.counters['http_client_errors_total{status=431}']).toBe(1);
+  });
+
+  it('logs one access line per request with method, path, status, bytes and ms', async () => {
+    await get(server.port, '/about.html');
+    await get(server.port, '/nope.js');
+    const access = server.logs.lines.filter((l) => l.message === 'request');
+    expect(access.map((l) => [l.method, l.path, l.status, l.bytes])).toEqual([
+      ['GET', '/about.html', 200, fixture.files.about.length],
+      ['GET', '/nope.js', 404, '404 Not Found\n'.length],
+    ]);
+    for (const l of access) {
+      expect(l.level).toBe('info');
+      expect(l.name).toBe('dash.serve');
+      expect(typeof l.ms).toBe('number');
+      expect(l.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+  });
+});
+
+describe('timeouts', () => {
+  it('closes a connection that never finishes its headers with 408', async () => {
+    await server.close();
+    server = await startTestServer(fixture, { requestTimeoutSeconds: 1 });
+    const text = await rawExchange(server.port, 'GET / HTTP/1.1\r\nHost: x\r\n');
+    expect(text.startsWith('HTTP/1.1 408 Request Timeout\r\n')).toBe(true);
+  });
+});
