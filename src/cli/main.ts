@@ -55,7 +55,10 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     ),
     lazy(() => import('./cache.js')),
   );
-  register(withPaths(new Command('site').description('build the static site from existing caches')), lazy(() => import('./site.js')));
+  register(
+    withPaths(new Command('site').description('build the static site from existing caches')).option('--json', 'print a JSON report on stdout', false),
+    lazy(() => import('./site.js')),
+  );
   register(
     withPaths(new Command('serve').description('serve the site with /health and /metrics'))
       .addOption(new Option('--host <host>', 'bind address').env('DASH_HOST'))

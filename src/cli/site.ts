@@ -1,13 +1,17 @@
-import { DashError } from '../errors.js';
-import { commandContext, type CommandContext, type Io } from './io.js';
+import { EXIT_OK } from '../errors.js';
+import { buildSite, type SiteReport } from '../site/build.js';
+import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
 
-/** The site half of `dash build`; returns a summary for `--json`, or undefined when it did not build. */
-export async function buildSiteStep(context: CommandContext): Promise<unknown> {
-  context.reporter.info('site: not available yet (the static site arrives with the site issue); caches are built');
-  return { skipped: 'not available yet' };
+/** The site half of `dash build`: the report for `--json`. Errors (a missing cache, a failed page) propagate. */
+export async function buildSiteStep(context: CommandContext): Promise<SiteReport> {
+  const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now() });
+  context.reporter.info(`site: ${report.pages.length} pages, ${report.files} files (${(report.bytes / 1_048_576).toFixed(1)} MB) in ${report.out} (${(report.durationMs / 1000).toFixed(1)} s)`);
+  return report;
 }
 
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  await commandContext(io, options);
-  throw new DashError('`dash site` is not available yet: the static site is built by a later release. `dash cache` builds the caches.');
+  const context = await commandContext(io, options);
+  const report = await buildSiteStep(context);
+  if (options.json) writeJson(io, report);
+  return EXIT_OK;
 }

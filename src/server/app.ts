@@ -8,6 +8,7 @@ import { processGauges, uptimeSeconds, type ServerFigures } from './process-metr
 import { sendBody, sendJson, sendStatus } from './respond.js';
 import { rejectRequest, routeClass, SECURITY_HEADERS, type RouteClass } from './security.js';
 import type { StaticHandler } from './static.js';
+import { SERVER_HEADER } from '../site/contracts/status.js';
 
 /** The whole server's metrics and process figures: this process's own, or the cluster primary's merge. */
 export type MetricsSource = () => Promise<{ snapshot: MetricsSnapshot; figures: ServerFigures }>;
@@ -101,6 +102,8 @@ export function createApp(options: AppOptions): RequestHandler {
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value as string);
+    // Tells the Status page that /health and /metrics exist here (a static host has neither).
+    res.setHeader(SERVER_HEADER, '1');
 
     const rejection = rejectRequest(req.method, url);
     const route: RouteClass = rejection ? 'invalid' : routeClass(path);

@@ -45,6 +45,7 @@ describe('unexpected errors', () => {
     expect(res.status).toBe(500);
     expect(res.body.toString()).toBe('500 Internal Server Error\n');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-dash-server']).toBe('1');
 
     expect(captured).toHaveLength(1);
     expect((captured[0]?.err as Error).message).toBe('disk on fire');

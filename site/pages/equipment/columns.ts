@@ -3,7 +3,7 @@
  * strings once) and plain numeric arrays. The shape matches what the columnar data asset decodes to, so the
  * browser passes typed-array views straight in and Node tests pass plain arrays.
  */
-import { COLUMN } from '../../../src/site/equipment-asset.js';
+import { COLUMN } from '../../../src/site/assets/equipment.js';
 
 export interface DictColumn {
   readonly codes: ArrayLike<number>;

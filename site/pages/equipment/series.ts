@@ -201,20 +201,25 @@ export interface TreemapLeaf {
 /** EQ-8: per category, its 10 items of largest positive value; categories by total of their shown items. */
 export function treemap(t: Totals, columns: EquipmentColumns, perCategory = 10): TreemapLeaf[] {
   const nCat = columns.category.dictionary.length;
-  const nItem = columns.item.dictionary.length;
+  // One scan of the item × category sums, splitting the positive ones by category, then a small ranking each.
+  const byCategory: number[][] = Array.from({ length: nCat }, () => []);
+  for (let ic = 0; ic < t.itemCategoryValue.length; ic++) {
+    if ((t.itemCategoryValue[ic] as number) > 0) byCategory[ic % nCat]!.push(ic);
+  }
   const groups: { category: string; total: number; leaves: TreemapLeaf[] }[] = [];
-  for (let c = 0; c < nCat; c++) {
-    const values = new Float64Array(nItem);
-    for (let it = 0; it < nItem; it++) values[it] = t.itemCategoryValue[it * nCat + c] as number;
+  byCategory.forEach((cells, c) => {
+    if (cells.length === 0) return;
     const category = label(columns.category, c);
-    const leaves = topN(values, (it) => label(columns.item, it), perCategory, (it) => (values[it] as number) > 0).map((r) => ({
+    const scores = cells.map((ic) => t.itemCategoryValue[ic] as number);
+    const itemOf = (k: number): number => Math.floor((cells[k] as number) / nCat);
+    const leaves = topN(scores, (k) => label(columns.item, itemOf(k)), perCategory).map((r) => ({
       category,
       item: r.name,
       value: r.score,
-      quantity: t.itemCategoryQuantity[r.code * nCat + c] as number,
+      quantity: t.itemCategoryQuantity[cells[r.code] as number] as number,
     }));
-    if (leaves.length > 0) groups.push({ category, total: leaves.reduce((s, l) => s + l.value, 0), leaves });
-  }
+    groups.push({ category, total: leaves.reduce((s, l) => s + l.value, 0), leaves });
+  });
   groups.sort((a, b) => b.total - a.total || (a.category < b.category ? -1 : 1));
   return groups.flatMap((g) => g.leaves);
 }
@@ -226,4 +231,21 @@ export function averageValue(states: readonly StateTotal[], n = 25): { state: st
     .map((s) => ({ state: s.state, value: s.value, quantity: s.quantity, average: s.value / s.quantity }))
     .sort((a, b) => b.average - a.average || (a.state < b.state ? -1 : 1))
     .slice(0, n);
+}
+
+/**
+ * EQ-4 y domain: tiny early bases give growth of thousands of percent that would flatten every other bar
+ * (inventory §8.10), so the axis stops at the larger of ±100 % and 4 × the median |growth|; bars beyond it are
+ * drawn to the edge and labelled with their true value.
+ */
+export function growthDomain(rows: readonly Growth[]): { domain: [number, number]; clipped: Growth[] } {
+  const values = rows.filter((g) => g.growth !== null).map((g) => g.growth as number);
+  if (values.length === 0) return { domain: [-100, 100], clipped: [] };
+  const magnitudes = values.map(Math.abs).sort((a, b) => a - b);
+  const mid = magnitudes.length / 2;
+  const median = magnitudes.length % 2 ? (magnitudes[Math.floor(mid)] as number) : ((magnitudes[mid - 1] as number) + (magnitudes[mid] as number)) / 2;
+  const cap = Math.max(100, 4 * median);
+  const lo = Math.max(-cap, Math.min(0, ...values));
+  const hi = Math.min(cap, Math.max(0, ...values));
+  return { domain: [lo, hi], clipped: rows.filter((g) => g.growth !== null && (g.growth < lo || g.growth > hi)) };
 }

@@ -67,7 +67,7 @@ export function equipmentCacheParquet(rows = 3000, seed = 7): ArrayBuffer {
     push('Year', dated ? year : null);
     push('Category', category);
   }
-  const types: Record<string, string> = { Quantity: 'INT32', 'Acquisition Value': 'DOUBLE', 'Ship Date': 'TIMESTAMP', Year: 'DOUBLE' };
+  const types: Record<string, string> = { Quantity: 'INT32', 'Acquisition Value': 'DOUBLE', 'Ship Date': 'TIMESTAMP', Year: 'INT32' };
   return parquetWriteBuffer({
     columnData: names.map((name) => ({ name, data: columns[name]!, type: (types[name] ?? 'STRING') as 'STRING' })),
   });

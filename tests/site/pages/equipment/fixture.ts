@@ -1,5 +1,5 @@
 import type { AssetReader, DictColumn, EquipmentColumns } from '../../../../site/pages/equipment/columns.js';
-import type { AssetColumn } from '../../../../src/site/equipment-asset.js';
+import type { AssetColumn } from '../../../../src/site/assets/equipment.js';
 
 export interface Row {
   state: string;

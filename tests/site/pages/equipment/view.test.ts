@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../../../../site/pages/equipment/selection.js';
-import { timelineFrame } from '../../../../site/pages/equipment/series.js';
+import { growthDomain, timelineFrame } from '../../../../site/pages/equipment/series.js';
 import { computeView } from '../../../../site/pages/equipment/view.js';
 import { CATEGORY, columnsOf, LOOKUPS, ROWS } from './fixture.js';
 
@@ -123,5 +123,23 @@ describe('filtered views', () => {
     const view = computeView(columns, { ...NO_FILTER, states: ['GU'], demil: ['A'] }, LOOKUPS, extent);
     expect(view.kpis).toEqual({ rows: 0, items: 0, value: 0, agencies: 0, states: 0 });
     expect([view.timeline.points, view.topItems, view.states, view.growth, view.treemap, view.topAgencies]).toEqual([[], [], [], [], [], []]);
+  });
+});
+
+describe('growthDomain', () => {
+  const g = (year: number, growth: number | null) => ({ year, value: 0, previous: 0, growth, status: growth === null ? ('zero-base' as const) : ('ok' as const) });
+  it('clips a runaway growth so it does not flatten the other bars, and reports it', () => {
+    const rows = [g(2001, 2500), g(2002, 20), g(2003, -30), g(2004, 40), g(2005, 10), g(2006, null)];
+    const { domain, clipped } = growthDomain(rows);
+    // |growth| sorted: 10, 20, 30, 40, 2500 → median 30 → cap max(100, 4 × 30) = 120.
+    expect(domain).toEqual([-30, 120]);
+    expect(clipped.map((r) => r.year)).toEqual([2001]);
+  });
+  it('keeps every bar when none is extreme', () => {
+    // median |growth| of 150 and 60 is 105 → cap 420.
+    expect(growthDomain([g(2001, 150), g(2002, -60)])).toEqual({ domain: [-60, 150], clipped: [] });
+  });
+  it('has a symmetric default when there is no growth figure', () => {
+    expect(growthDomain([g(2001, null)]).domain).toEqual([-100, 100]);
   });
 });

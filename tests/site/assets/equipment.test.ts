@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeEquipmentAsset, shipDay } from '../../src/site/equipment-asset.js';
+import { shapeEquipmentAsset, shipDay } from '../../../src/site/assets/equipment.js';
 
 describe('shipDay', () => {
   it('reads Date objects, ISO strings and epoch milliseconds as UTC days', () => {
@@ -17,12 +17,13 @@ describe('shapeEquipmentAsset', () => {
     State: state, 'Agency Name': agency, NSN: '1005-01', 'Item Name': 'RIFLE', Quantity: quantity, UI: 'Each',
     'Acquisition Value': value, 'DEMIL Code': 'D', 'DEMIL IC': null, 'Ship Date': day, 'Station Type': 'State', Year: null, Category: 'Weapons & Firearms',
   });
-  const columns = shapeEquipmentAsset([
+  const rows = [
     row('TX', 'B', '2010-01-02', 3, 10.5),
     row('CA', 'Z', null, 7n, 2n),
     row('CA', 'Z', '2001-05-05', 1, 'bad'),
     row('CA', 'A', '2012-01-01', null, 1),
-  ]);
+  ];
+  const columns = shapeEquipmentAsset(Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, rows.map((r) => r[k as keyof typeof r])])));
   const col = (name: string) => columns.find((c) => c.name === name)?.values;
 
   it('sorts by state, agency and day, undated last', () => {
@@ -33,6 +34,9 @@ describe('shapeEquipmentAsset', () => {
   it('turns bigint and unreadable numbers into numbers and 0', () => {
     expect(col('Quantity')).toEqual([0, 1, 7, 3]);
     expect(col('Acquisition Value')).toEqual([1, 0, 2, 10.5]);
+  });
+  it('names a missing cache column', () => {
+    expect(() => shapeEquipmentAsset({ State: ['CA'] })).toThrow('equipment asset: the cache has no column "Agency Name"');
   });
   it('keeps every cache column the CSV export needs except Year, which the page derives', () => {
     expect(columns.map((c) => c.name)).toEqual(['State', 'Agency Name', 'NSN', 'Item Name', 'Quantity', 'UI', 'Acquisition Value', 'DEMIL Code', 'DEMIL IC', 'Ship Date', 'Station Type', 'Category']);

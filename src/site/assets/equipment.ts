@@ -25,8 +25,8 @@ export type AssetColumn =
   | { name: string; type: 'dict'; values: (string | null)[] }
   | { name: string; type: 'int32' | 'float64'; values: number[] };
 
-/** One cache row as a Parquet reader returns it (numbers may be bigint, dates Date objects or ISO strings). */
-export type CacheRow = Record<string, unknown>;
+/** Cache columns by name, values in row order as hyparquet decodes them (bigint for INT64, Date for timestamps). */
+export type CacheColumns = Readonly<Record<string, readonly unknown[]>>;
 
 const STRING_COLUMNS = [COLUMN.state, COLUMN.agency, COLUMN.nsn, COLUMN.item, COLUMN.ui, COLUMN.demil, COLUMN.demilIc, COLUMN.stationType, COLUMN.category] as const;
 
@@ -56,14 +56,24 @@ interface Shaped {
 
 const compare = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 
-export function shapeEquipmentAsset(rows: Iterable<CacheRow>): AssetColumn[] {
+/** The cache columns the asset is made of (Year is left out: the page derives it). */
+export const ASSET_SOURCE_COLUMNS = [...STRING_COLUMNS, COLUMN.quantity, COLUMN.value, COLUMN.shipDate];
+
+export function shapeEquipmentAsset(cache: CacheColumns): AssetColumn[] {
+  const column = (name: string): readonly unknown[] => {
+    const values = cache[name];
+    if (values === undefined) throw new Error(`equipment asset: the cache has no column "${name}"`);
+    return values;
+  };
+  const strings = STRING_COLUMNS.map(column);
+  const [quantities, values, days] = [column(COLUMN.quantity), column(COLUMN.value), column(COLUMN.shipDate)];
   const shaped: Shaped[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < quantities.length; i++) {
     shaped.push({
-      strings: STRING_COLUMNS.map((name) => text(row[name])),
-      quantity: number(row[COLUMN.quantity]),
-      value: number(row[COLUMN.value]),
-      day: shipDay(row[COLUMN.shipDate]),
+      strings: strings.map((c) => text(c[i])),
+      quantity: number(quantities[i]),
+      value: number(values[i]),
+      day: shipDay(days[i]),
     });
   }
   // State, then agency, then day: long runs in the busiest code columns.

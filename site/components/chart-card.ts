@@ -1,0 +1,119 @@
+import { downloadBlob, downloadText } from '../lib/download.js';
+import { h, uid } from '../lib/dom.js';
+import { emptyState } from '../lib/shell.js';
+import { infoTip } from './info-tip.js';
+
+/** Draws the chart for the card's current inner width; null means "nothing to show" (the empty state). */
+export type ChartRender = (width: number) => Element | null;
+
+export interface ChartCardOptions {
+  title: string;
+  /** What the chart shows and how it is computed (the info tooltip). */
+  info?: string;
+  /** Base of the downloaded file name; defaults to the title. */
+  fileName?: string;
+  /** Span the full grid row. */
+  wide?: boolean;
+  /** Shown when the render returns null (default: nothing matches the filters). */
+  empty?: string;
+  render?: ChartRender;
+}
+
+export interface ChartCard {
+  element: HTMLElement;
+  /** Replaces the render function (after a filter change) and draws. */
+  draw(render?: ChartRender): void;
+}
+
+/**
+ * A titled card holding one chart: info tooltip, SVG/PNG download, redraw on resize, empty state when the
+ * render returns null. role=figure with the title as its name, so screen readers announce what it is.
+ */
+export function chartCard(options: ChartCardOptions): ChartCard {
+  const titleId = uid('chart-title');
+  const body = h('div', { class: 'chart-body' });
+  const svgButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as SVG' }, 'SVG');
+  const pngButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as PNG' }, 'PNG');
+  const element = h(
+    'article',
+    { class: `card chart-card${options.wide ? ' wide' : ''}`, role: 'figure', 'aria-labelledby': titleId },
+    h('header', { class: 'card-head' }, h('h3', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
+    body,
+  );
+  let render = options.render;
+  let lastWidth = -1;
+  const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+  const draw = (next?: ChartRender): void => {
+    if (next) render = next;
+    if (!render) return;
+    const width = Math.max(240, Math.floor(body.clientWidth || 640));
+    lastWidth = width;
+    const chart = render(width);
+    body.replaceChildren(chart ?? emptyState(options.empty));
+    svgButton.disabled = pngButton.disabled = chart === null;
+  };
+
+  new ResizeObserver(() => {
+    const width = Math.floor(body.clientWidth);
+    if (width > 0 && Math.abs(width - lastWidth) > 8) draw();
+  }).observe(body);
+
+  svgButton.addEventListener('click', () => {
+    const svg = serializeChart(body);
+    if (svg) downloadText(svg.text, `${name}.svg`, 'image/svg+xml');
+  });
+  pngButton.addEventListener('click', () => {
+    const svg = serializeChart(body);
+    if (svg) void rasterize(svg).then((blob) => downloadBlob(blob, `${name}.png`));
+  });
+  if (render) queueMicrotask(() => draw());
+  return { element, draw };
+}
+
+interface SerializedChart {
+  text: string;
+  width: number;
+  height: number;
+}
+
+/** The card's main SVG as a standalone file, with the theme's text colour and background baked in. */
+function serializeChart(body: HTMLElement): SerializedChart | null {
+  const svg = [...body.querySelectorAll('svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+  if (!svg) return null;
+  const rect = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const computed = getComputedStyle(body);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(Math.round(rect.width)));
+  clone.setAttribute('height', String(Math.round(rect.height)));
+  clone.style.color = computed.color;
+  clone.style.background = getComputedStyle(body.closest('.card') ?? body).backgroundColor;
+  clone.style.fontFamily = computed.fontFamily;
+  return { text: new XMLSerializer().serializeToString(clone), width: rect.width, height: rect.height };
+}
+
+/** SVG → PNG at twice the size, through an <img> of a blob URL (needs img-src blob: in the CSP). */
+function rasterize(svg: SerializedChart): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
+    const image = new Image();
+    image.onload = () => {
+      const scale = 2;
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(svg.width * scale);
+      canvas.height = Math.ceil(svg.height * scale);
+      const context = canvas.getContext('2d');
+      if (!context) return reject(new Error('no 2D canvas'));
+      context.scale(scale, scale);
+      context.drawImage(image, 0, 0, svg.width, svg.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+    };
+    image.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the chart could not be rasterized'));
+    };
+    image.src = url;
+  });
+}

@@ -1,0 +1,82 @@
+import type { DatasetSummary } from './caches.js';
+import { PAGE_META_ID, type PageMeta } from './contracts/meta.js';
+import type { PageLink } from './page.js';
+
+/** Text for HTML element content and double-quoted attributes: dataset strings are never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** JSON inside a <script> data block: `<` escaped so no string in it can close the block. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function formatBuiltAt(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+const SOURCE_LABEL = { full: 'full data', sample: 'sample files', demo: 'demo data' } as const;
+
+export function describeSource(d: DatasetSummary): string {
+  if (d.source === null) return 'not built';
+  return `${SOURCE_LABEL[d.source]}, ${(d.rows ?? 0).toLocaleString('en-US')} rows`;
+}
+
+export interface PageHtml {
+  meta: PageMeta;
+  summary: string;
+  nav: PageLink[];
+  datasets: DatasetSummary[];
+  css: string[];
+  preload: string[];
+  dataPreload: string[];
+  script: string;
+  favicon: string;
+  version: string;
+}
+
+/**
+ * The static frame of a page: landmarks, navigation and footer are in the HTML so they show before any script
+ * runs; the page module fills #page-root. Every URL is relative, so the site works under any sub-path.
+ */
+export function renderPage(p: PageHtml): string {
+  const e = escapeHtml;
+  const nav = p.nav
+    .map((link) => `<li><a href="${e(link.href)}"${link.id === p.meta.page ? ' aria-current="page"' : ''}>${e(link.title)}</a></li>`)
+    .join('');
+  const sources = p.datasets.map((d) => `<li>${e(d.title)}: ${e(describeSource(d))}</li>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="dark light">
+<meta name="description" content="${e(p.summary)}">
+<title>${e(p.meta.title)} · dash</title>
+<link rel="icon" href="${e(p.favicon)}" type="image/svg+xml">
+${p.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('\n')}
+${p.preload.map((href) => `<link rel="modulepreload" href="${e(href)}">`).join('\n')}
+${p.dataPreload.map((href) => `<link rel="preload" href="${e(href)}" as="fetch" crossorigin="anonymous">`).join('\n')}
+<script type="module" src="${e(p.script)}"></script>
+<script type="application/json" id="${PAGE_META_ID}">${jsonForScript(p.meta)}</script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<a class="brand" href="index.html" aria-label="dash home"><span class="brand-mark" aria-hidden="true"></span>dash</a>
+<nav class="site-nav" aria-label="Pages"><ul>${nav}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+<div class="page-head"><h1>${e(p.meta.title)}</h1><p class="lede">${e(p.summary)}</p></div>
+<div id="page-root" class="page-root" aria-busy="true"><div class="state state-loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading…</div></div>
+<noscript><p class="state state-error">This page draws its charts with JavaScript; please enable it.</p></noscript>
+</main>
+<footer class="site-footer">
+<p>Built <time datetime="${e(p.meta.builtAt)}">${e(formatBuiltAt(p.meta.builtAt))}</time> · dash ${e(p.version)}</p>
+<div class="sources"><span>Data sources:</span><ul>${sources}</ul></div>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built demo site every e2e test serves. */
+    siteDir: string;
+    cacheDir: string;
+  }
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+function dash(args: string[]): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'dash.js'), ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { status: result.status, stderr: result.stderr };
+}
+
+/** Builds the demo site once with the real CLI (`npm run test:browser` compiled it first). */
+export default function setup(project: TestProject): () => void {
+  const work = mkdtempSync(join(tmpdir(), 'dash-e2e-'));
+  const paths = ['--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')];
+  // Caches of datasets whose ingest is not there yet may fail; the site build must still succeed for the pages
+  // that exist (it names any cache a registered page needs and lacks).
+  dash(['demo', ...paths]);
+  dash(['cache', ...paths]);
+  const site = dash(['site', ...paths]);
+  if (site.status !== 0) throw new Error(`dash site failed (exit ${site.status}):\n${site.stderr}`);
+  project.provide('siteDir', join(work, 'dist'));
+  project.provide('cacheDir', join(work, 'cache'));
+  return () => rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,180 @@
+import { mkdtempSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MANIFEST_FILE, type Manifest } from '../../src/cache/manifest.js';
+import { SITE_MARKER } from '../../src/cli/clean.js';
+import { loadDatasets } from '../../src/datasets/registry.js';
+import { DashError } from '../../src/errors.js';
+import { createReporter } from '../../src/log.js';
+import { buildSite, type SiteBuildOptions } from '../../src/site/build.js';
+import { loadBundle, type SiteBundle } from '../../src/site/bundle.js';
+import { decodeTable } from '../../src/site/columnar.js';
+import { PAGE_META_ID, type PageMeta } from '../../src/site/contracts/meta.js';
+import { columnarAsset, type PageDefinition } from '../../src/site/page.js';
+import { overview } from '../../src/site/pages/overview.js';
+
+let work: string;
+const now = new Date('2026-11-28T12:00:00.000Z');
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'dash-site-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** An equipment cache of 3 rows in 2 row groups, recorded in the manifest as a demo build. */
+async function writeEquipmentCache(cache: string): Promise<void> {
+  await mkdir(cache, { recursive: true });
+  const parquet = parquetWriteBuffer({
+    columnData: [
+      { name: 'State', data: ['TX', 'CA', 'TX'], type: 'STRING' },
+      { name: 'Quantity', data: new Int32Array([4, 1, 7]), type: 'INT32' },
+    ],
+    rowGroupSize: 2,
+  });
+  await writeFile(join(cache, 'equipment.parquet'), new Uint8Array(parquet));
+  const [equipment] = await loadDatasets(['equipment']);
+  const manifest: Manifest = {
+    manifestVersion: 1,
+    updatedAt: now.toISOString(),
+    artefacts: {
+      equipment: {
+        artefact: 'equipment.parquet',
+        pipelineVersion: equipment?.version ?? '?',
+        dashVersion: '0.1.0',
+        source: 'demo',
+        inputs: [],
+        rows: 3,
+        bytes: parquet.byteLength,
+        sha256: '',
+        durationMs: 1234,
+        builtAt: now.toISOString(),
+        warnings: [],
+      },
+    },
+  };
+  await writeFile(join(cache, MANIFEST_FILE), JSON.stringify(manifest));
+}
+
+/** A stand-in for the compiled browser bundle, so these tests do not depend on which pages exist. */
+async function fakeBundle(ids: string[]): Promise<SiteBundle> {
+  const root = join(work, 'bundle') + '/';
+  await mkdir(join(root, 'assets'), { recursive: true });
+  const files = ['assets/site-AAAA.css', 'assets/chunk-BBBB.js', 'assets/favicon-CCCC.svg', ...ids.map((id) => `assets/${id}-DDDD.js`)];
+  for (const file of files) await writeFile(join(root, file), file.endsWith('.js') ? `/* ${file} */ export {};\n`.repeat(80) : 'x');
+  const pages = Object.fromEntries(ids.map((id) => [id, { script: `assets/${id}-DDDD.js`, preload: ['assets/chunk-BBBB.js'], css: [] }]));
+  return { root, css: 'assets/site-AAAA.css', favicon: 'assets/favicon-CCCC.svg', pages, files };
+}
+
+async function options(pages: PageDefinition[], bundle?: SiteBundle): Promise<SiteBuildOptions> {
+  const reporter = await createReporter({ stream: new PassThrough(), env: {}, quiet: true });
+  const paths = { datasets: join(work, 'datasets'), cache: join(work, 'cache'), out: join(work, 'dist') };
+  return { paths, reporter, now, pages, bundle: bundle ?? (await fakeBundle(pages.map((p) => p.id))) };
+}
+
+function metaOf(html: string): PageMeta {
+  const match = new RegExp(`<script type="application/json" id="${PAGE_META_ID}">(.*?)</script>`).exec(html);
+  return JSON.parse(match?.[1] ?? 'null') as PageMeta;
+}
+
+const quantities: PageDefinition = {
+  id: 'probe',
+  title: 'Probe',
+  summary: 'Reads the equipment cache.',
+  guide: [],
+  caches: ['equipment'],
+  async data({ caches }) {
+    const { State, Quantity } = await caches.columns('equipment', ['State', 'Quantity']);
+    return [columnarAsset('rows', [
+      { name: 'state', type: 'dict', values: State as string[] },
+      { name: 'quantity', type: 'int32', values: Quantity as number[] },
+    ])];
+  },
+};
+
+describe('dash site build', () => {
+  it('writes pages, hashed data assets read from the caches, precompressed siblings and the marker', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    const report = await buildSite(await options([overview, quantities]));
+    const dist = join(work, 'dist');
+    expect(report.pages.map((p) => p.file)).toEqual(['index.html', 'probe.html']);
+    expect(await readFile(join(dist, SITE_MARKER), 'utf8')).toContain('2026-11-28T12:00:00.000Z');
+
+    const probeHtml = await readFile(join(dist, 'probe.html'), 'utf8');
+    const meta = metaOf(probeHtml);
+    const asset = meta.assets.rows;
+    expect(asset?.url).toMatch(/^data\/probe\.rows\.[0-9a-f]{10}\.dcl$/);
+    const table = decodeTable(await readFile(join(dist, asset?.url ?? '')));
+    expect([...table.numbers('quantity')]).toEqual([4, 1, 7]);
+    expect([0, 1, 2].map((i) => table.value('state', i))).toEqual(['TX', 'CA', 'TX']);
+
+    // The frame: nav from the registry with the current page marked, footer with the real row count.
+    expect(probeHtml).toContain('<a href="probe.html" aria-current="page">Probe</a>');
+    expect(probeHtml).toContain('<a href="index.html">Overview</a>');
+    expect(probeHtml).toContain('demo data, 3 rows');
+    expect(probeHtml).toContain(`<link rel="preload" href="${asset?.url}" as="fetch" crossorigin="anonymous">`);
+    // No executable inline script and no absolute URL: the site works under a CSP and any sub-path.
+    expect(probeHtml).not.toMatch(/<script(?![^>]*\b(src|type="application\/json")=?)[^>]*>/);
+    expect(probeHtml).not.toMatch(/(href|src)="\//);
+
+    const overviewData = JSON.parse(await readFile(join(dist, metaOf(await readFile(join(dist, 'index.html'), 'utf8')).assets.overview?.url ?? ''), 'utf8'));
+    expect(overviewData.datasets.find((d: { name: string }) => d.name === 'equipment')).toMatchObject({ rows: 3, source: 'demo', freshness: 'fresh', durationMs: 1234 });
+    expect(overviewData.pages.map((p: { id: string }) => p.id)).toEqual(['probe']);
+
+    const chunk = await readFile(join(dist, 'assets/chunk-BBBB.js'));
+    expect(brotliDecompressSync(await readFile(join(dist, 'assets/chunk-BBBB.js.br'))).equals(chunk)).toBe(true);
+    expect(gunzipSync(await readFile(join(dist, 'assets/chunk-BBBB.js.gz'))).equals(chunk)).toBe(true);
+    expect((await readdir(dist)).filter((n) => n.endsWith('.br'))).toEqual(['index.html.br', 'probe.html.br']);
+  });
+
+  it('names every missing cache, who needs it and the command that builds it, and writes nothing', async () => {
+    const needsBases: PageDefinition = { ...quantities, id: 'map', title: 'Installations', caches: ['bases', 'equipment'] };
+    const error = await buildSite(await options([overview, quantities, needsBases])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DashError);
+    expect((error as Error).message).toBe(
+      [
+        'site: missing caches:',
+        `  ${join(work, 'cache', 'equipment.parquet')} (needed by: Probe, Installations)`,
+        `  ${join(work, 'cache', 'bases.parquet')} (needed by: Installations)`,
+        'build them with `dash cache --only equipment,bases` (or `dash build`)',
+      ].join('\n'),
+    );
+    await expect(stat(join(work, 'dist'))).rejects.toThrow('ENOENT');
+  });
+
+  it('leaves the previous site untouched when a page fails, and cleans its temp folder', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await buildSite(await options([overview]));
+    const before = await readFile(join(work, 'dist', 'index.html'), 'utf8');
+    const failing: PageDefinition = { ...quantities, data: async () => Promise.reject(new Error('boom in the shaping')) };
+    await expect(buildSite(await options([overview, failing]))).rejects.toThrow('site: building the data of the Probe page failed: boom in the shaping');
+    expect(await readFile(join(work, 'dist', 'index.html'), 'utf8')).toBe(before);
+    expect((await readdir(work)).sort()).toEqual(['bundle', 'cache', 'dist']);
+  });
+
+  it('replaces a previous dash site but refuses a folder dash did not make', async () => {
+    await mkdir(join(work, 'dist'), { recursive: true });
+    await writeFile(join(work, 'dist', 'notes.txt'), 'mine');
+    await expect(buildSite(await options([overview]))).rejects.toThrow('was not made by `dash site` (no .dash-site marker); not replacing it');
+    expect(await readFile(join(work, 'dist', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses a registered page that the browser bundle lacks', async () => {
+    await expect(buildSite(await options([overview, quantities], await fakeBundle(['overview'])))).rejects.toThrow('the browser bundle has no entry for site/pages/probe.ts; run `npm run build`');
+  });
+
+  it('builds every registered page with the compiled bundle', async () => {
+    const { PAGES } = await import('../../src/site/pages.js');
+    const bundle = await loadBundle();
+    const report = await buildSite({ ...(await options([...PAGES], bundle)) }).catch((e: unknown) => e);
+    // Pages that need caches this test does not make report them by name; the Overview and Status never do.
+    if (report instanceof DashError) expect(report.message).toContain('missing cache');
+    else expect((report as { pages: { id: string }[] }).pages.map((p) => p.id)).toEqual(PAGES.map((p) => p.id));
+  });
+});
