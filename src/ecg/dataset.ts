@@ -1,15 +1,23 @@
+import { writeFile } from 'node:fs/promises';
 import type { DatasetModule } from '../datasets/types.js';
+import { writeEcgDemo } from '../demo/ecg.js';
+import { locateEcg, resolveEcgFiles } from './files.js';
+import { precomputeEcg } from './precompute.js';
 
-// Placeholder until the ECG precompute lands (issue 3).
+/** The ECG dataset: four headerless numeric CSVs → `ecg_precomputed.json` (layout in schema.ts). */
 export const ecg: DatasetModule = {
   name: 'ecg',
   title: 'ECG heartbeats',
   artefact: 'ecg_precomputed.json',
-  version: '0',
-  demoVersion: '0',
-  locate: async () => null,
-  writeDemo: async () => [],
-  build: async () => {
-    throw new Error('ECG precompute is not implemented yet');
+  // Bump when the JSON layout or any computation changes: older caches then count as stale.
+  version: '1',
+  demoVersion: '1',
+  locate: locateEcg,
+  writeDemo: writeEcgDemo,
+  build: async ({ source, tempPath, progress }) => {
+    const files = resolveEcgFiles(source);
+    const result = await precomputeEcg({ root: source.root, files, source: source.kind }, { progress });
+    await writeFile(tempPath, JSON.stringify(result.document));
+    return { rows: result.rows, warnings: [], details: { rowsPerFile: result.rowsPerFile } };
   },
 };

@@ -1,0 +1,273 @@
+/**
+ * The ECG byte parser: comma-separated rows of decimal numbers, straight from bytes into a Float64Array, with no
+ * string per value or per row (DESIGN §5). Exact: every value equals `Number(text)` of its field.
+ *
+ * Conversion: a field is read as sign × M × 10^e with up to 19 significant digits in M.
+ * - M < 10^15 and |e| ≤ 22: M and 10^|e| are exact doubles, so one IEEE multiply or divide rounds correctly
+ *   (Clinger's fast path) — the short floats of the Kaggle sample files.
+ * - otherwise (the 19-digit `%.18e` fields of the full files): M × 5^e in double-double arithmetic (≈ 2^-100
+ *   relative error), scaled by 2^e, then rounded. The rounding is accepted only when nudging the low word by
+ *   ±2^-80 of the value cannot change it, i.e. the exact value is far from a halfway point between two doubles;
+ *   otherwise, and for more than 19 significant digits or extreme exponents, the field text goes to `Number()`.
+ */
+
+const LF = 10;
+const CR = 13;
+const COMMA = 44;
+const DOT = 46;
+const MINUS = 45;
+const PLUS = 43;
+const LOWER_E = 101;
+const UPPER_E = 69;
+
+/** 10^0 … 10^22, all exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's splitting constant
+const NUDGE = 2 ** -80;
+const POW2 = [1, 2, 4, 8, 16];
+
+/** 5^j for j in [-POW5_OFFSET, POW5_OFFSET) as double-doubles (hi + lo, good to ~2^-106), hi pre-split for TwoProduct. */
+const POW5_OFFSET = 340;
+const POW5_HI = new Float64Array(2 * POW5_OFFSET);
+const POW5_LO = new Float64Array(2 * POW5_OFFSET);
+const POW5_HI_HI = new Float64Array(2 * POW5_OFFSET);
+const POW5_HI_LO = new Float64Array(2 * POW5_OFFSET);
+for (let j = -POW5_OFFSET; j < POW5_OFFSET; j++) {
+  let hi: number;
+  let lo: number;
+  if (j >= 0) {
+    const exact = 5n ** BigInt(j);
+    hi = Number(exact);
+    lo = Number(exact - BigInt(hi));
+  } else {
+    // 2^s / 5^-j with s chosen so the quotient has ~120 bits, then scaled back by 2^-s.
+    const divisor = 5n ** BigInt(-j);
+    const s = 120 + divisor.toString(2).length;
+    const quotient = (1n << BigInt(s)) / divisor;
+    hi = Number(quotient);
+    lo = Number(quotient - BigInt(hi));
+    hi *= 2 ** -s;
+    lo *= 2 ** -s;
+  }
+  const i = j + POW5_OFFSET;
+  POW5_HI[i] = hi;
+  POW5_LO[i] = lo;
+  const t = SPLITTER * hi;
+  POW5_HI_HI[i] = t - (t - hi);
+  POW5_HI_LO[i] = hi - (POW5_HI_HI[i] as number);
+}
+
+/** A field that is not a number, or a row with the wrong field count; offsets are into the parsed buffer. */
+export class RowProblem extends Error {
+  constructor(
+    readonly rowStart: number,
+    readonly fieldStart: number,
+    readonly problem: string,
+  ) {
+    super(problem);
+    this.name = 'RowProblem';
+  }
+}
+
+/** Called once per row with the row's values (a reused array: copy what you keep) and the row's first byte. */
+export type RowHandler = (values: Float64Array, rowStart: number) => void;
+
+/**
+ * Parses the rows in `bytes[start, end)`. Contract: `end > start` implies `bytes[end - 1]` is LF — the caller
+ * passes only complete lines and appends a LF to an unterminated last line — so scanning never leaves the range.
+ * Blank lines are skipped; CRLF is accepted. Each row must hold exactly `values.length` fields.
+ */
+export function parseRows(bytes: Uint8Array, start: number, end: number, values: Float64Array, onRow: RowHandler): void {
+  const fields = values.length;
+  let pos = start;
+  while (pos < end) {
+    const rowStart = pos;
+    let c = bytes[pos] as number;
+    if (c === LF) {
+      pos++;
+      continue;
+    }
+    if (c === CR && bytes[pos + 1] === LF) {
+      pos += 2;
+      continue;
+    }
+    for (let f = 0; f < fields; f++) {
+      const fieldStart = pos;
+      c = bytes[pos] as number;
+      let negative = false;
+      if (c === MINUS) {
+        negative = true;
+        c = bytes[++pos] as number;
+      } else if (c === PLUS) {
+        c = bytes[++pos] as number;
+      }
+      let value = NaN;
+      // Fast path for the full files' `%.18e` layout, d.dddddddddddddddddde±dd: fixed offsets, no per-digit branching.
+      if (bytes[pos + 1] === DOT && bytes[pos + 20] === LOWER_E && pos + 24 < end) {
+        let d = c - 48;
+        let check = d | (9 - d);
+        let hi = d;
+        for (let i = pos + 2; i < pos + 16; i++) {
+          d = (bytes[i] as number) - 48;
+          check |= d | (9 - d);
+          hi = hi * 10 + d;
+        }
+        let lo = 0;
+        for (let i = pos + 16; i < pos + 20; i++) {
+          d = (bytes[i] as number) - 48;
+          check |= d | (9 - d);
+          lo = lo * 10 + d;
+        }
+        const sign = bytes[pos + 21] as number;
+        const e1 = (bytes[pos + 22] as number) - 48;
+        const e2 = (bytes[pos + 23] as number) - 48;
+        check |= e1 | (9 - e1) | e2 | (9 - e2);
+        const next = bytes[pos + 24] as number;
+        if (check >= 0 && (sign === PLUS || sign === MINUS) && (next === COMMA || next === LF || next === CR)) {
+          if (hi === 0 && lo === 0) value = 0;
+          else if (hi >= 1e14) {
+            const exponent = e1 * 10 + e2;
+            value = scaleDecimal(hi, lo, 4, (sign === MINUS ? -exponent : exponent) - 18);
+            if (value !== value) value = Math.abs(Number(latin1(bytes, pos, pos + 24)));
+          }
+          if (value === value) {
+            pos += 24;
+            c = next;
+          }
+        }
+      }
+      if (value !== value) {
+        // General decimal syntax. hi: the first 15 significant digits; lo: the next up to 4 (loDigits of them);
+        // exp10: the power of ten of the last kept digit.
+        let hi = 0;
+        let lo = 0;
+        let significant = 0;
+        let loDigits = 0;
+        let exp10 = 0;
+        let digits = 0;
+        let truncated = false;
+        let dot = false;
+        for (;; c = bytes[++pos] as number) {
+          const d = c - 48;
+          if (d >= 0 && d <= 9) {
+            digits++;
+            if (significant < 15) {
+              if (significant > 0 || d !== 0) {
+                hi = hi * 10 + d;
+                significant++;
+              }
+              if (dot) exp10--;
+            } else if (significant < 19) {
+              lo = lo * 10 + d;
+              loDigits++;
+              significant++;
+              if (dot) exp10--;
+            } else {
+              // Beyond 19 digits: only whether any is non-zero matters (then Number() decides).
+              if (!dot) exp10++;
+              if (d !== 0) truncated = true;
+            }
+          } else if (c === DOT && !dot) dot = true;
+          else break;
+        }
+        let valid = digits > 0;
+        if (valid && (c === LOWER_E || c === UPPER_E)) {
+          c = bytes[++pos] as number;
+          let expNegative = false;
+          if (c === MINUS) {
+            expNegative = true;
+            c = bytes[++pos] as number;
+          } else if (c === PLUS) {
+            c = bytes[++pos] as number;
+          }
+          let e = 0;
+          let expDigits = 0;
+          for (let d = c - 48; d >= 0 && d <= 9; d = c - 48) {
+            if (e < 100_000) e = e * 10 + d;
+            expDigits++;
+            c = bytes[++pos] as number;
+          }
+          valid = expDigits > 0;
+          exp10 += expNegative ? -e : e;
+        }
+        if (!valid) throw fieldProblem(bytes, rowStart, fieldStart, f, fields, end);
+        if (significant === 0) {
+          value = 0;
+        } else if (significant <= 15 && exp10 >= -22 && exp10 <= 22) {
+          value = exp10 < 0 ? hi / (POW10[-exp10] as number) : hi * (POW10[exp10] as number);
+        } else {
+          value = truncated ? NaN : scaleDecimal(hi, lo, loDigits, exp10);
+          if (value !== value) value = Math.abs(Number(latin1(bytes, fieldStart, pos)));
+        }
+      }
+      if (f === fields - 1 ? c !== LF && !(c === CR && bytes[pos + 1] === LF) : c !== COMMA) {
+        throw fieldProblem(bytes, rowStart, fieldStart, f, fields, end);
+      }
+      values[f] = negative ? -value : value;
+      pos += c === CR ? 2 : 1;
+    }
+    onRow(values, rowStart);
+  }
+}
+
+/**
+ * (hi × 10^k + lo) × 10^e, with 10^14 ≤ hi < 10^15 and lo < 10^k, correctly rounded; NaN when that cannot be decided
+ * cheaply (the caller then uses Number()). Since 10^x = 5^x × 2^x:
+ *   value = 2^e × (hi × 5^(k+e) × 2^k + lo × 5^e)
+ * hi × 5^(k+e) is formed exactly (Dekker's TwoProduct against a pre-split double-double power of five); the lo term is
+ * below 10^-14 of the total, so one rounded product suffices for it. The result is good to about 2^-98 relative.
+ */
+function scaleDecimal(hi: number, lo: number, k: number, e: number): number {
+  const j = k + e + POW5_OFFSET;
+  const jLo = e + POW5_OFFSET;
+  if (jLo < 0 || j >= POW5_HI.length) return NaN;
+  const ah = POW5_HI[j] as number;
+  const p = hi * ah;
+  let t = SPLITTER * hi;
+  const hiHi = t - (t - hi);
+  const hiLo = hi - hiHi;
+  const aHi = POW5_HI_HI[j] as number;
+  const aLo = POW5_HI_LO[j] as number;
+  const pe = hiHi * aHi - p + hiHi * aLo + hiLo * aHi + hiLo * aLo;
+  const twoK = POW2[k] as number;
+  const main = p * twoK;
+  t = (pe + hi * (POW5_LO[j] as number)) * twoK + lo * (POW5_HI[jLo] as number);
+  const h = main + t;
+  const l = t - (h - main);
+  const scale = 2 ** e;
+  const sh = h * scale;
+  const sl = l * scale;
+  const nudge = sh * NUDGE;
+  const up = sh + (sl + nudge);
+  return up === sh + (sl - nudge) && up < Infinity && up > 1e-280 ? up : NaN;
+}
+
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += String.fromCharCode(bytes[i] as number);
+  return text;
+}
+
+function fieldProblem(bytes: Uint8Array, rowStart: number, fieldStart: number, field: number, fields: number, end: number): RowProblem {
+  let stop = fieldStart;
+  while (stop < end && bytes[stop] !== COMMA && bytes[stop] !== LF && bytes[stop] !== CR) stop++;
+  const text = latin1(bytes, fieldStart, Math.min(stop, fieldStart + 40));
+  const next = bytes[stop];
+  if (stop > fieldStart && !isNumberText(text)) {
+    return new RowProblem(rowStart, fieldStart, `field ${field + 1}: expected a number, found "${text}${stop - fieldStart > 40 ? '…' : ''}"`);
+  }
+  if (field === fields - 1 && next === COMMA) {
+    let count = fields;
+    for (let i = stop; i < end && bytes[i] !== LF; i++) if (bytes[i] === COMMA) count++;
+    return new RowProblem(rowStart, fieldStart, `expected ${fields} fields, found ${count}`);
+  }
+  if (stop === fieldStart && (next === COMMA || bytes[fieldStart - 1] === COMMA)) {
+    return new RowProblem(rowStart, fieldStart, `field ${field + 1}: expected a number, found an empty field`);
+  }
+  return new RowProblem(rowStart, fieldStart, `expected ${fields} fields, found ${field + (stop > fieldStart ? 1 : 0)}`);
+}
+
+/** The decimal syntax parseRows accepts (a subset of what Number() accepts: no spaces, hex, or Infinity). */
+function isNumberText(text: string): boolean {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+}

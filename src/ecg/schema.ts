@@ -1,0 +1,124 @@
+/**
+ * The layout of `ecg_precomputed.json` (DESIGN §4): the original's (inventory §2.5) plus `schema_version` and the
+ * D-5 extensions. Types and constants only, no Node imports, so the browser code of the ECG page imports it too.
+ *
+ * ```
+ * {
+ *   schema_version: 1, sample_rate_hz: 125, beat_length: 187, source: "full" | "sample" | "demo",
+ *   sampling: { seed, samples_per_class, method },
+ *   mitbih: EcgDataset,            // 5 classes; train = mitbih_train.csv, test = mitbih_test.csv
+ *   ptbdb: EcgDataset              // 2 classes; normal + abnormal concatenated, split 80/20 by a seeded permutation
+ * }
+ * EcgDataset = {
+ *   class_names: { "0": "Normal (N)", ... },           // label → name, in label order
+ *   splits: { train: EcgSplit, test: EcgSplit },
+ *   correlation_matrix: { classes, matrix } | null,    // Pearson r of the train split's class mean waveforms
+ *   pca_embedding: { x, y, labels, explained_variance } | null   // the train split's stored samples, 2 components
+ * }
+ * EcgSplit = every map keyed by class name, in label order, classes with no rows left out:
+ *   class_distribution (rows), mean_waveforms and std_waveforms (187 values; population std),
+ *   samples (≤ 50 beats of 187 values), features ({ peak_amplitude, energy, zero_crossings }),
+ *   sample_fiducials (one BeatFiducials per stored sample, same order), mean_fiducials (of the mean waveform)
+ * ```
+ * Fiducial indices are 0-based positions in the 187-sample beat as stored (including its zero padding).
+ */
+
+export const ECG_SCHEMA_VERSION = 1;
+/** Both datasets were resampled to 125 Hz: one sample every 8 ms. */
+export const SAMPLE_RATE_HZ = 125;
+/** Samples per beat; each CSV row holds these plus the label. */
+export const BEAT_LENGTH = 187;
+export const FIELDS_PER_ROW = BEAT_LENGTH + 1;
+export const SAMPLES_PER_CLASS = 50;
+
+export const MITBIH_CLASSES = ['Normal (N)', 'Supraventricular (S)', 'Ventricular (V)', 'Fusion (F)', 'Unknown (Q)'] as const;
+export const PTBDB_CLASSES = ['Normal', 'Abnormal'] as const;
+
+export type EcgDatasetKey = 'mitbih' | 'ptbdb';
+export type SplitName = 'train' | 'test';
+
+export interface EcgPrecomputed {
+  schema_version: typeof ECG_SCHEMA_VERSION;
+  sample_rate_hz: number;
+  beat_length: number;
+  /** Where the inputs came from: the full Kaggle files, their `*_sample.csv` fallbacks, or dash's demo data. */
+  source: 'full' | 'sample' | 'demo';
+  sampling: SamplingInfo;
+  mitbih: EcgDataset;
+  ptbdb: EcgDataset;
+}
+
+export interface SamplingInfo {
+  seed: number;
+  samples_per_class: number;
+  /** How samples and the PTB split were drawn, in words (reproducible from this and the input files). */
+  method: string;
+}
+
+export interface EcgDataset {
+  /** Label (as a string, e.g. "0") → class name. */
+  class_names: Record<string, string>;
+  splits: Record<SplitName, EcgSplit>;
+  correlation_matrix: CorrelationMatrix | null;
+  pca_embedding: PcaEmbedding | null;
+}
+
+export interface EcgSplit {
+  class_distribution: Record<string, number>;
+  mean_waveforms: Record<string, number[]>;
+  std_waveforms: Record<string, number[]>;
+  samples: Record<string, number[][]>;
+  features: Record<string, BeatFeatures>;
+  sample_fiducials: Record<string, BeatFiducials[]>;
+  mean_fiducials: Record<string, BeatFiducials>;
+}
+
+export interface BeatFeatures {
+  /** Mean over beats of the beat's maximum. */
+  peak_amplitude: number;
+  /** Mean over beats of the sum of squared samples. */
+  energy: number;
+  /** Mean over beats of the number of sign changes of (sample − 0.5) between consecutive samples. */
+  zero_crossings: number;
+}
+
+export interface CorrelationMatrix {
+  /** Class names, the order of the matrix's rows and columns. */
+  classes: string[];
+  matrix: number[][];
+}
+
+export interface PcaEmbedding {
+  x: number[];
+  y: number[];
+  /** The class name of each point. */
+  labels: string[];
+  /** Share of the total variance of PC1 and PC2. */
+  explained_variance: [number, number];
+}
+
+/** A fiducial point: position in samples, the same in ms from the beat's start, and the signal value there. */
+export interface FiducialPoint {
+  index: number;
+  ms: number;
+  amplitude: number;
+}
+
+/** An interval between two fiducials (PR = P→R, QT = Q→T, ST = S→T), in samples and ms. */
+export interface FiducialInterval {
+  start: number;
+  end: number;
+  samples: number;
+  ms: number;
+}
+
+export interface BeatFiducials {
+  p: FiducialPoint | null;
+  q: FiducialPoint | null;
+  r: FiducialPoint | null;
+  s: FiducialPoint | null;
+  t: FiducialPoint | null;
+  pr: FiducialInterval | null;
+  qt: FiducialInterval | null;
+  st: FiducialInterval | null;
+}
