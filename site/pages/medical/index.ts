@@ -205,7 +205,14 @@ startPage(async ({ root, table, json }) => {
     let result: SearchResult = { terms: [], docs: null };
     if (queryTerms(state.q).length > 0) {
       searchStatus.textContent = 'Searching…';
-      const index = await loadIndex();
+      let index: SearchIndex;
+      try {
+        index = await loadIndex();
+      } catch (err) {
+        searchIndex = undefined; // the next search tries the download again
+        if (token === generation) searchStatus.textContent = `Search is unavailable: ${(err as Error).message}`;
+        return;
+      }
       if (token !== generation) return;
       result = searchRecords(index, state.q);
     }
