@@ -73,7 +73,7 @@ startPage(async ({ root, table, json }) => {
     label: 'Medical specialty',
     options: allStats.map((s) => ({ value: s.specialty, label: s.specialty, hint: formatInteger(s.volume) })).sort((a, b) => (a.label < b.label ? -1 : 1)),
     value: url.state.specialty,
-    placeholder: 'All specialties — type to search',
+    placeholder: 'All specialties',
     onChange: (values) => url.set({ specialty: values, record: -1 }),
   });
   const search = textSearch({
