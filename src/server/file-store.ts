@@ -32,7 +32,8 @@ interface CachedFile extends FileVersion {
 // Scanners request endless made-up paths; the stat cache is cleared rather than allowed to grow without bound.
 const MAX_STAT_ENTRIES = 20_000;
 
-const versionKey = (s: Stats): string => `${s.ino}:${s.size}:${s.mtimeMs}`;
+/** Identifies one version of a file: a replaced, rewritten or touched file gets another. */
+export const versionKey = (s: Stats): string => `${s.ino}:${s.size}:${s.mtimeMs}`;
 
 const etagOf = (hash: ReturnType<typeof createHash>): string => `"${hash.digest('base64url').slice(0, 27)}"`;
 

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
 import { CACHE_SIZES, get, json, makeSite, rawExchange, startTestServer, type SiteFixture, type TestServer } from './fixture.js';
@@ -230,6 +230,21 @@ describe('site files', () => {
     expect((await get(server.port, '/', { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag as string })).status).toBe(304);
     // A file without siblings goes out as is.
     expect((await get(server.port, '/about.html', { 'Accept-Encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('replays a repeated answer with the same headers and bytes, and drops it when the file changes', async () => {
+    const withoutDate = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date'));
+    const first = await get(server.port, '/data.json', { 'Accept-Encoding': 'gzip' });
+    const second = await get(server.port, '/data.json', { 'Accept-Encoding': 'gzip' });
+    expect(withoutDate(second.headers)).toEqual(withoutDate(first.headers));
+    expect(second.body.toString()).toBe(fixture.files.data);
+    expect((await get(server.port, '/data.json', {}, 'HEAD')).body.length).toBe(0);
+
+    writeFileSync(join(fixture.paths.out, 'data.json.gz'), gzipSync('{"rows":[]}'));
+    let changed = second;
+    while (changed.headers['content-encoding'] !== 'gzip') changed = await get(server.port, '/data.json', { 'Accept-Encoding': 'gzip' });
+    expect(gunzipSync(changed.body).toString()).toBe('{"rows":[]}');
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('answers byte ranges', async () => {
