@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PCA } from 'ml-pca';
 import { Random } from '../../src/demo/random.js';
-import { pcaEmbedding } from '../../src/ecg/pca.js';
+import { leadingEigenpairs, pcaEmbedding } from '../../src/ecg/pca.js';
 
 /** The two leading eigenpairs of the sample covariance by power iteration with deflation, and its trace. */
 function bruteForce(rows: number[][]): { values: number[]; vectors: number[][]; trace: number } {
@@ -63,7 +64,47 @@ describe('pcaEmbedding', () => {
     });
   });
 
+  it('agrees with ml-pca (full SVD) on fewer rows than columns, where it works on XXᵀ', () => {
+    const wide = Array.from({ length: 25 }, (_, i) => Array.from({ length: 40 }, (_, j) => Math.sin(i * j) + 0.3 * Math.cos(i + j / 3) + random.normal(0, 0.05)));
+    const ours = pcaEmbedding(wide, wide.map(() => 'a'));
+    const svd = new PCA(wide, { center: true, scale: false });
+    const ratios = svd.getExplainedVariance();
+    expect(ours?.explained_variance[0]).toBeCloseTo(ratios[0] as number, 10);
+    expect(ours?.explained_variance[1]).toBeCloseTo(ratios[1] as number, 10);
+    const projected = svd.predict(wide, { nComponents: 2 });
+    wide.forEach((_, i) => {
+      expect(Math.abs(ours?.x[i] as number)).toBeCloseTo(Math.abs(projected.get(i, 0)), 8);
+      expect(Math.abs(ours?.y[i] as number)).toBeCloseTo(Math.abs(projected.get(i, 1)), 8);
+    });
+  });
+
   it('is absent for two rows or fewer, as in the original', () => {
     expect(pcaEmbedding([[1, 2], [3, 4]], ['a', 'b'])).toBeNull();
+  });
+});
+
+describe('leadingEigenpairs', () => {
+  it('finds the two largest eigenvalues of a matrix with a known spectrum', () => {
+    // Q diag(9, 4, 1, 0.5, 0.25, 0, 0, 0, 0, 0) Qᵀ with Q a rotation in the (0, 9) and (1, 5) planes.
+    const m = 10;
+    const spectrum = [9, 4, 1, 0.5, 0.25, 0, 0, 0, 0, 0];
+    const a = new Float64Array(m * m);
+    const q = Array.from({ length: m }, (_, i) => Float64Array.from({ length: m }, (_, j) => (i === j ? 1 : 0)));
+    const rotate = (i: number, j: number, angle: number): void => {
+      const [u, v] = [q[i] as Float64Array, q[j] as Float64Array];
+      for (let k = 0; k < m; k++) [u[k], v[k]] = [Math.cos(angle) * (u[k] as number) - Math.sin(angle) * (v[k] as number), Math.sin(angle) * (u[k] as number) + Math.cos(angle) * (v[k] as number)];
+    };
+    rotate(0, 9, 0.7);
+    rotate(1, 5, -0.4);
+    spectrum.forEach((lambda, e) => {
+      const v = q[e] as Float64Array;
+      for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) a[r * m + c] = (a[r * m + c] as number) + lambda * (v[r] as number) * (v[c] as number);
+    });
+    const { values, vectors } = leadingEigenpairs(a, m, 2);
+    expect(values[0]).toBeCloseTo(9, 12);
+    expect(values[1]).toBeCloseTo(4, 12);
+    const alignment = (x: Float64Array, y: Float64Array): number => Math.abs(x.reduce((s, v, k) => s + v * (y[k] as number), 0));
+    expect(alignment(vectors[0] as Float64Array, q[0] as Float64Array)).toBeCloseTo(1, 12);
+    expect(alignment(vectors[1] as Float64Array, q[1] as Float64Array)).toBeCloseTo(1, 12);
   });
 });
