@@ -117,6 +117,9 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
   sizeDots();
   drawFootprints();
 
+  // Buttons step from where the last click is heading, not from the middle of its animation, so three quick
+  // clicks on "+" reach 8× instead of being cut short by each other.
+  let target = 1;
   const zoom = d3
     .zoom<SVGSVGElement, undefined>()
     .scaleExtent([1, 64])
@@ -130,8 +133,13 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
       sizeDots();
       if (k >= FOOTPRINT_ZOOM) drawFootprints();
       host.dataset.zoom = k.toFixed(2);
+      if (event.sourceEvent) target = k;
     });
   svg.call(zoom);
+  const zoomTo = (scale: number): void => {
+    target = Math.min(64, Math.max(1, scale));
+    svg.transition().duration(250).call(zoom.scaleTo, target);
+  };
   const host = document.createElement('div');
   host.className = 'inst-map';
   host.dataset.zoom = '1.00';
@@ -147,9 +155,12 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
   const controls = document.createElement('div');
   controls.className = 'inst-zoom';
   controls.append(
-    button('Zoom in', '+', () => svg.transition().duration(250).call(zoom.scaleBy, 2)),
-    button('Zoom out', '−', () => svg.transition().duration(250).call(zoom.scaleBy, 0.5)),
-    button('Reset zoom', 'Reset', () => svg.transition().duration(250).call(zoom.transform, d3.zoomIdentity)),
+    button('Zoom in', '+', () => zoomTo(target * 2)),
+    button('Zoom out', '−', () => zoomTo(target / 2)),
+    button('Reset zoom', 'Reset', () => {
+      target = 1;
+      svg.transition().duration(250).call(zoom.transform, d3.zoomIdentity);
+    }),
   );
   if (options.selected) {
     const target = placed.find((p) => p.row === options.selected);
