@@ -173,8 +173,8 @@ export async function runWorker(context: ServeContext): Promise<number> {
   const logger: Logger = context.logger.child({ worker: cluster.worker?.id, pid: process.pid });
   const pending = new Map<number, (m: Extract<ToWorker, { dash: 'metrics' }>) => void>();
   let registryRef: MetricsRegistry | undefined;
-  let site: RunningSite | undefined;
-  let ticker: NodeJS.Timeout | undefined;
+  // Filled once the site listens; messages and signals may arrive before that.
+  const running: { site?: RunningSite; ticker?: NodeJS.Timeout } = {};
   let stopping = false;
   let stopBeforeListening: string | undefined;
   let finished: (code: number) => void = () => undefined;
@@ -187,14 +187,14 @@ export async function runWorker(context: ServeContext): Promise<number> {
     }
   };
   const stop = async (reason: string): Promise<void> => {
-    if (!site) {
+    if (!running.site) {
       stopBeforeListening = reason;
       return;
     }
     if (stopping) return;
     stopping = true;
-    clearInterval(ticker);
-    await stopSite(site, logger, reason);
+    clearInterval(running.ticker);
+    await stopSite(running.site, logger, reason);
     sendDelta();
     process.removeAllListeners('SIGTERM');
     process.removeAllListeners('SIGINT');
@@ -212,15 +212,15 @@ export async function runWorker(context: ServeContext): Promise<number> {
   // Ctrl-C reaches every process of the group; the worker then stops by itself, as when the primary asks.
   onShutdownSignal(
     (signal) => stop(signal),
-    () => site?.http.server.closeAllConnections(),
+    () => running.site?.http.server.closeAllConnections(),
   );
 
-  site = await startSite({ ...context, logger }, (registry) => {
+  running.site = await startSite({ ...context, logger }, (registry) => {
     registryRef = registry;
     return clusterMetrics(registry, pending);
   });
-  ticker = setInterval(() => sendDelta(), DELTA_INTERVAL_MS);
-  ticker.unref();
+  running.ticker = setInterval(() => sendDelta(), DELTA_INTERVAL_MS);
+  running.ticker.unref();
   if (stopBeforeListening !== undefined) void stop(stopBeforeListening);
   return done;
 }
