@@ -1,4 +1,5 @@
 import type { PageDefinition } from './page.js';
+import { medical } from './pages/medical.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
 
@@ -8,5 +9,6 @@ import { status } from './pages/status.js';
  */
 export const PAGES: readonly PageDefinition[] = [
   overview,
+  medical,
   status,
 ];

@@ -1,0 +1,178 @@
+// The Medical Records charts (HC-1 … HC-6 bars) drawn with Observable Plot from the pure figures of
+// specialty-stats.ts and keyword-counts.ts. Each returns null when there is nothing to draw (the card's
+// empty state).
+import * as Plot from '@observablehq/plot';
+import { formatInteger, formatNumber } from '../../lib/format.js';
+import { ACCENTS, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import type { KeywordCount } from './keyword-counts.js';
+import { demandQuadrant, paretoBars, QUADRANTS, resourceIndex, type Quadrant, type SpecialtyStat } from './specialty-stats.js';
+
+const ROW_PX = 20;
+const LABEL_CHARS = 30;
+
+/** Long specialty and keyword names are cut for the axis; the tooltip shows them whole. */
+function shortLabel(label: string, max = LABEL_CHARS): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+function rankedHeight(rows: number): number {
+  return Math.max(160, rows * ROW_PX + 50);
+}
+
+export const QUADRANT_COLORS: Record<Quadrant, string> = {
+  'High Volume + Complex': ACCENTS.rose,
+  'High Volume': ACCENTS.amber,
+  'Complex Cases': ACCENTS.cyan,
+  'Low Priority': '#94A3B8',
+};
+
+/** HC-1: records per specialty, largest at the top. */
+export function specialtyBars(stats: readonly SpecialtyStat[], width: number): Element | null {
+  if (stats.length === 0) return null;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: rankedHeight(stats.length),
+    marginLeft: 200,
+    marginRight: 50,
+    x: { label: 'Records', grid: true, tickFormat: formatInteger },
+    y: { label: null, domain: stats.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
+    marks: [
+      Plot.barX(stats, { x: 'volume', y: 'specialty', fill: ACCENTS.indigo, tip: { format: { x: formatInteger } } }),
+      Plot.text(stats, { x: 'volume', y: 'specialty', text: (d: SpecialtyStat) => formatInteger(d.volume), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** HC-2: volume against mean length, split at the two medians; each quadrant is coloured and named. */
+export function demandChart(stats: readonly SpecialtyStat[], width: number): Element | null {
+  if (stats.length === 0) return null;
+  const q = demandQuadrant(stats);
+  const xMax = Math.max(...stats.map((s) => s.volume)) * 1.08;
+  // Complexity is a mean length, far from zero: the axis starts below the shortest, not at 0.
+  const lengths = stats.map((s) => s.avgComplexity);
+  const ySpan = Math.max(...lengths) - Math.min(...lengths) || Math.max(...lengths) || 1;
+  const yMin = Math.max(0, Math.min(...lengths) - ySpan * 0.15);
+  const yMax = Math.max(...lengths) + ySpan * 0.15;
+  const corners: { quadrant: Quadrant; x: number; y: number; anchor: 'start' | 'end' }[] = [
+    { quadrant: 'High Volume + Complex', x: xMax, y: yMax, anchor: 'end' },
+    { quadrant: 'Complex Cases', x: 0, y: yMax, anchor: 'start' },
+    { quadrant: 'High Volume', x: xMax, y: yMin, anchor: 'end' },
+    { quadrant: 'Low Priority', x: 0, y: yMin, anchor: 'start' },
+  ];
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: 420,
+    marginLeft: 60,
+    marginTop: 24,
+    x: { label: 'Case volume (records)', domain: [0, xMax], grid: true, tickFormat: formatInteger },
+    y: { label: 'Avg complexity (chars of cleaned text)', domain: [yMin, yMax], grid: true, tickFormat: formatInteger },
+    r: { range: [3, 18] },
+    color: { domain: [...QUADRANTS], range: QUADRANTS.map((name) => QUADRANT_COLORS[name]), legend: true },
+    marks: [
+      Plot.ruleX([q.medianVolume], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
+      Plot.ruleY([q.medianComplexity], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
+      ...corners.map((c) =>
+        Plot.text([c], { x: 'x', y: 'y', text: 'quadrant', textAnchor: c.anchor, fill: QUADRANT_COLORS[c.quadrant], fontWeight: 600, dx: c.anchor === 'start' ? 6 : -6, dy: c.y === yMax ? 8 : -8 }),
+      ),
+      Plot.dot(q.points, {
+        x: 'volume',
+        y: 'avgComplexity',
+        r: 'volume',
+        fill: 'quadrant',
+        fillOpacity: 0.75,
+        stroke: 'currentColor',
+        strokeOpacity: 0.4,
+        channels: { Specialty: 'specialty' },
+        tip: { format: { x: formatInteger, y: (v: number) => formatInteger(v), r: false, fill: true } },
+      }),
+    ],
+  });
+}
+
+/** HC-3: transcription length per record, one box per specialty (the 15 with most records), largest first. */
+export function lengthBoxes(records: readonly { specialty: string; length: number }[], order: readonly string[], width: number): Element | null {
+  if (records.length === 0) return null;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: rankedHeight(order.length) + 30,
+    marginLeft: 200,
+    x: { label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
+    y: { label: null, domain: [...order], tickFormat: (d: string) => shortLabel(d) },
+    marks: [Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue })],
+  });
+}
+
+/** HC-4: records per specialty, descending, with the running share of all records on the right axis. */
+export function paretoChart(stats: readonly SpecialtyStat[], width: number): Element | null {
+  const bars = paretoBars(stats, 20);
+  if (bars.length === 0) return null;
+  const max = Math.max(...bars.map((b) => b.records));
+  const toBars = (percent: number): number => (percent / 100) * max;
+  const labels = bars.map((b) => b.label);
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: 440,
+    marginLeft: 56,
+    marginRight: 56,
+    marginBottom: 130,
+    x: { label: null, domain: labels, tickRotate: -40, tickFormat: (d: string) => shortLabel(d, 24), padding: 0.15 },
+    y: { label: 'Records', domain: [0, max * 1.05], grid: true, tickFormat: formatInteger },
+    marks: [
+      Plot.barY(bars, { x: 'label', y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),
+      Plot.line(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), stroke: ACCENTS.amber, strokeWidth: 2 }),
+      Plot.dot(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), fill: ACCENTS.amber, r: 3, channels: { 'Cumulative share': (b: { cumulativePercent: number }) => `${formatNumber(b.cumulativePercent)} %` }, tip: { format: { x: true, y: false } } }),
+      Plot.axisY({ anchor: 'left', label: 'Records', tickFormat: formatInteger }),
+      Plot.axisY([0, 20, 40, 60, 80, 100].map(toBars), { anchor: 'right', label: 'Cumulative % of records', tickFormat: (v: number) => `${Math.round((v / max) * 100)}` }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties, top 20, highest at the top. */
+export function resourceChart(stats: readonly SpecialtyStat[], width: number): Element | null {
+  const scores = resourceIndex(stats, 20);
+  if (scores.length === 0) return null;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: rankedHeight(scores.length) + 40,
+    marginLeft: 200,
+    marginRight: 40,
+    x: { label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
+    y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
+    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score' },
+    marks: [
+      Plot.barX(scores, {
+        x: 'score',
+        y: 'specialty',
+        fill: 'score',
+        channels: { Records: 'volume', 'Avg length': (s: SpecialtyStat) => formatInteger(s.avgComplexity) },
+        tip: { format: { x: (v: number) => formatNumber(v), fill: false } },
+      }),
+      Plot.text(scores, { x: 'score', y: 'specialty', text: (s: { score: number }) => formatNumber(s.score), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+    ],
+  });
+}
+
+/** HC-6 bars: the most frequent keywords, largest at the top. */
+export function keywordBars(counts: readonly KeywordCount[], width: number): Element | null {
+  if (counts.length === 0) return null;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: rankedHeight(counts.length),
+    marginLeft: 200,
+    marginRight: 40,
+    x: { label: 'Records with the keyword', grid: true, tickFormat: formatInteger },
+    y: { label: null, domain: counts.map((c) => c.keyword), tickFormat: (d: string) => shortLabel(d) },
+    marks: [
+      Plot.barX(counts, { x: 'records', y: 'keyword', fill: ACCENTS.emerald, tip: { format: { x: formatInteger } } }),
+      Plot.text(counts, { x: 'records', y: 'keyword', text: (c: KeywordCount) => formatInteger(c.records), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+    ],
+  });
+}

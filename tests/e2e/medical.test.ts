@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectLandmarks, expectSkipLink, launchChromium, openPage, screenshot, serveStatic, useSite, waitForPage, type StaticServer } from './harness.js';
+import type { Browser } from 'playwright-core';
+
+const session = useSite();
+const assetRequests = (server: StaticServer, kind: string): string[] => server.requests.filter((path) => path.includes(`/medical.${kind}`));
+
+describe('Medical Records page', () => {
+  it('draws every chart from the small assets, searches, filters and opens a record lazily, all in the URL', async () => {
+    const { page, errors, failed, close } = await openPage(session.browser, `${session.server.url}medical.html`);
+    await waitForPage(page);
+    await expectLandmarks(page);
+    // Seven cards, each drawn (Plot's legends add SVGs of their own, so count cards, not SVGs).
+    expect(await page.evaluate(() => [...document.querySelectorAll('.chart-card .chart-body')].filter((b) => b.querySelector('svg')).length)).toBe(7);
+    // Before any search or selection only the records and keywords assets are fetched.
+    expect(assetRequests(session.server, 'records')).toHaveLength(1);
+    expect(assetRequests(session.server, 'keywords')).toHaveLength(1);
+    expect(assetRequests(session.server, 'search')).toEqual([]);
+    expect(assetRequests(session.server, 'transcripts')).toEqual([]);
+    const total = await page.locator('.table-status').textContent();
+
+    // Search: plain words, regex syntax is harmless, the index arrives on the first search.
+    await page.getByLabel('Search keywords and transcriptions').fill('chest (pain');
+    await page.getByLabel('Search keywords and transcriptions').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'chest (pain');
+    await page.waitForFunction(() => /records contain/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    expect(assetRequests(session.server, 'search')).toHaveLength(1);
+    expect(await page.locator('.search-status').textContent()).toMatch(/^\d[\d,]* records contain “chest…” and “pain…”$/);
+    expect(await page.locator('.table-status').textContent()).not.toBe(total);
+    expect((await page.locator('tbody mark').allTextContents()).map((t) => t.toLowerCase())).toContain('chest');
+
+    // Specialty from the keyboard: type-ahead, Enter.
+    await page.getByRole('combobox', { name: 'Medical specialty' }).fill('Consult');
+    await page.getByRole('combobox', { name: 'Medical specialty' }).press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('specialty').length === 1);
+    const specialty = new URL(page.url()).searchParams.get('specialty')!;
+    expect((await page.locator('tbody tr td:nth-child(2)').allTextContents()).every((s) => s === specialty)).toBe(true);
+
+    // Open the first record from the keyboard: its shard is fetched, the text is shown with marks.
+    await page.locator('tbody tr').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('pre.transcript')?.textContent ?? '').length > 0);
+    expect(assetRequests(session.server, 'transcripts')).toHaveLength(1);
+    expect(await page.locator('pre.transcript mark').count()).toBeGreaterThan(0);
+    const record = new URL(page.url()).searchParams.get('record');
+    expect(record).not.toBeNull();
+    await screenshot(page, 'medical-search');
+
+    // Reload reproduces the view; Back undoes the record selection.
+    const text = await page.locator('pre.transcript').textContent();
+    await page.reload();
+    await waitForPage(page);
+    await page.waitForFunction(() => (document.querySelector('pre.transcript')?.textContent ?? '').length > 0);
+    expect(await page.locator('pre.transcript').textContent()).toBe(text);
+    expect(await page.getByLabel('Search keywords and transcriptions').inputValue()).toBe('chest (pain');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('record'));
+    expect(await page.locator('.transcript-card').isHidden()).toBe(true);
+
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await close();
+  });
+
+  it('shows the default view', async () => {
+    const { page, errors, close } = await openPage(session.browser, `${session.server.url}medical.html`);
+    await waitForPage(page);
+    await expectSkipLink(page);
+    await screenshot(page, 'medical');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('Medical Records page with markup in the data', () => {
+  const PAYLOAD = 'Before <script>window.__pwned = 1</script> middle <img src="x" onerror="window.__pwned = 2"> after';
+  let work: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The demo caches, with the healthcare cache rebuilt from a file whose text holds markup.
+    work = mkdtempSync(join(tmpdir(), 'dash-e2e-medical-'));
+    cpSync(inject('cacheDir'), join(work, 'cache'), { recursive: true });
+    const folder = join(work, 'datasets', 'healthcare_documentation');
+    mkdirSync(folder, { recursive: true });
+    const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+    const rows = [
+      ['0', 'Chest pain <b>bold</b>', 'Cardiovascular / Pulmonary', '<img src=x onerror="window.__pwned = 3">', PAYLOAD, 'cardiology, chest pain, <script>', 'chest pain'],
+      ['1', 'Knee arthroscopy', 'Orthopedic', 'Knee', 'Plain text.', 'orthopedic, knee', 'plain text'],
+    ];
+    const csv = ['Serial No,description,medical_specialty,sample_name,transcription,keywords,cleaned_transcription', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+    writeFileSync(join(folder, 'Healthcare Documentation Database.csv'), `${csv}\n`);
+    const dash = (args: string[]): void => {
+      const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'dash.js'), ...args, '--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      });
+      if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
+    };
+    dash(['cache', '--only', 'healthcare']);
+    dash(['site']);
+    browser = await launchChromium();
+    server = await serveStatic(join(work, 'dist'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('renders <script> and <img onerror> in a transcription as text, and nothing runs', async () => {
+    const { page, errors, failed, close } = await openPage(browser, `${server.url}medical.html?q=script&record=0`);
+    await waitForPage(page);
+    await page.waitForFunction(() => (document.querySelector('pre.transcript')?.textContent ?? '').includes('after'));
+    expect(await page.locator('pre.transcript').textContent()).toBe(PAYLOAD);
+    expect(await page.locator('pre.transcript mark').allTextContents()).toEqual(['script', 'script']);
+    // The markup is text: no element was created from it anywhere on the page, and no handler ran.
+    expect(await page.locator('main img, main script, main b').count()).toBe(0);
+    expect(await page.locator('tbody').textContent()).toContain('<img src=x onerror="window.__pwned = 3">');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await screenshot(page, 'medical-markup');
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await close();
+  });
+});
