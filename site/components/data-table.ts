@@ -11,6 +11,8 @@ export interface Column<Row> {
   /** Display text or node (e.g. a badge); text only — never HTML from data. */
   format?: (row: Row) => string | Node;
   align?: 'left' | 'right';
+  /** Keep the cell on one line (dates, codes); numbers never wrap anyway. */
+  nowrap?: boolean;
   sortable?: boolean;
 }
 
@@ -112,7 +114,7 @@ export function dataTable<Row>(options: DataTableOptions<Row>): DataTable<Row> {
       tbody.replaceChildren(
         ...slice.rows.map((i) => {
           const row = rows[i] as Row;
-          const tr = h('tr', {}, ...options.columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : '' }, c.format ? c.format(row) : cellText(c.value(row)))));
+          const tr = h('tr', {}, ...options.columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : c.nowrap ? 'nowrap' : '' }, c.format ? c.format(row) : cellText(c.value(row)))));
           if (options.onActivate) {
             const activate = options.onActivate;
             tr.tabIndex = 0;

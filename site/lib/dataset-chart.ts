@@ -8,14 +8,20 @@ import { PLOT_DEFAULTS } from './plot-theme.js';
  */
 export function perDatasetChart(options: { width: number; datasets: DatasetSummary[]; x: Plot.ScaleOptions; value: (d: DatasetSummary) => number; label: (d: DatasetSummary) => string; bar: (data: DatasetSummary[]) => Plot.Markish }): Element | null {
   if (options.datasets.length === 0) return null;
+  // Room for the longest title (≈7 px a character at 12 px), but never more than 40 % of the chart: longer
+  // titles are shortened with an ellipsis (the tables beside these charts carry the full names).
+  const longest = Math.max(...options.datasets.map((d) => d.title.length));
+  const marginLeft = Math.min(Math.round(options.width * 0.4), 16 + 7 * longest);
+  const fits = Math.floor((marginLeft - 16) / 7);
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width: options.width,
     height: 60 + options.datasets.length * 44,
-    marginLeft: 170,
+    marginLeft,
     marginRight: 70,
     x: options.x,
-    y: { label: null },
+    // Registry order, the same as the tables beside the chart (Plot would sort names alphabetically).
+    y: { label: null, domain: options.datasets.map((d) => d.title), tickFormat: (t: string) => (t.length > fits ? `${t.slice(0, fits - 1)}…` : t) },
     marks: [options.bar(options.datasets), Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' })],
   });
 }

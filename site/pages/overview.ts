@@ -70,7 +70,7 @@ startPage(async ({ root, json }) => {
       { key: 'rows', label: 'Rows', value: (d) => d.rows, align: 'right' },
       { key: 'bytes', label: 'Cache size', value: (d) => d.bytes, format: (d) => formatBytes(d.bytes), align: 'right' },
       { key: 'duration', label: 'Build time', value: (d) => d.durationMs, format: (d) => formatDuration(d.durationMs), align: 'right' },
-      { key: 'builtAt', label: 'Built at', value: (d) => d.builtAt, format: (d) => formatTimestamp(d.builtAt) },
+      { key: 'builtAt', label: 'Built at', value: (d) => d.builtAt, format: (d) => formatTimestamp(d.builtAt), nowrap: true },
     ],
     rows: data.datasets,
   });

@@ -39,11 +39,11 @@ startPage(async ({ root, json }) => {
     caption: 'Datasets',
     columns: [
       { key: 'title', label: 'Dataset', value: (d) => d.title },
-      { key: 'source', label: 'Source', value: (d) => d.source ?? '', format: sourceBadge },
+      { key: 'source', label: 'Source', value: (d) => d.source ?? '', format: sourceBadge, nowrap: true },
       { key: 'freshness', label: 'Cache', value: (d) => d.freshness, format: freshnessBadge },
       { key: 'rows', label: 'Rows', value: (d) => d.rows, align: 'right' },
       { key: 'bytes', label: 'Size', value: (d) => d.bytes, format: (d) => formatBytes(d.bytes), align: 'right' },
-      { key: 'builtAt', label: 'Built at', value: (d) => d.builtAt, format: (d) => formatTimestamp(d.builtAt) },
+      { key: 'builtAt', label: 'Built at', value: (d) => d.builtAt, format: (d) => formatTimestamp(d.builtAt), nowrap: true },
       { key: 'duration', label: 'Build duration', value: (d) => d.durationMs, format: (d) => formatDuration(d.durationMs), align: 'right' },
       { key: 'artefact', label: 'File', value: (d) => d.artefact, format: (d) => h('code', {}, d.artefact) },
     ],

@@ -1,4 +1,5 @@
 import type { PageDefinition } from './page.js';
+import { combined } from './pages/combined.js';
 import { medical } from './pages/medical.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
@@ -10,5 +11,6 @@ import { status } from './pages/status.js';
 export const PAGES: readonly PageDefinition[] = [
   overview,
   medical,
+  combined,
   status,
 ];

@@ -1,4 +1,4 @@
-import type { BranchCount, CategoryValue, StateRow, YearValue } from './model.js';
+import type { BranchCount, CategoryValue, StateRow, YearValue } from '../../../src/site/contracts/combined.js';
 
 export interface CombinedFilters {
   /** Regions to keep; empty keeps every region (the filter is unset, not "nothing selected"). */

@@ -13,7 +13,7 @@ import {
   withBoth,
   yearlyValue,
 } from '../../../../site/pages/combined/compute.js';
-import type { StateRow } from '../../../../site/pages/combined/model.js';
+import type { StateRow } from '../../../../src/site/contracts/combined.js';
 
 const row = (code: string, region: string, equipmentValue: number, installations: number, agencies = 1, equipmentQuantity = 10): StateRow => ({
   code,

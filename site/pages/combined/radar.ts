@@ -1,0 +1,48 @@
+import type { RadarRegion } from './compute.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+/**
+ * CI-7: one closed polygon per region over the four normalised dimensions (0–100 on every spoke). Plot has no polar
+ * coordinates, so this is plain SVG; text is set as text nodes.
+ */
+export function radarChart(width: number, regions: readonly RadarRegion[], dimensions: readonly string[], color: (region: string) => string): SVGSVGElement {
+  const height = Math.min(520, Math.max(280, width * 0.85));
+  const legendHeight = 28;
+  const cx = width / 2;
+  const cy = (height - legendHeight) / 2 + legendHeight;
+  const radius = Math.min(width / 2 - 90, (height - legendHeight) / 2 - 26);
+  const angle = (i: number): number => (Math.PI * 2 * i) / dimensions.length - Math.PI / 2;
+  const at = (i: number, pct: number): [number, number] => [cx + Math.cos(angle(i)) * radius * (pct / 100), cy + Math.sin(angle(i)) * radius * (pct / 100)];
+  const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Radar of regions on four normalised measures', fill: 'currentColor', 'font-size': 11 });
+  for (const ring of [25, 50, 75, 100]) {
+    svg.append(el('polygon', { points: dimensions.map((_, i) => at(i, ring).join(',')).join(' '), fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.15 }));
+  }
+  dimensions.forEach((d, i) => {
+    const [x, y] = at(i, 100);
+    const [lx, ly] = at(i, 114);
+    svg.append(el('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: 'currentColor', 'stroke-opacity': 0.25 }));
+    const anchor = Math.abs(lx - cx) < 1 ? 'middle' : lx > cx ? 'start' : 'end';
+    svg.append(el('text', { x: lx, y: ly, 'text-anchor': anchor, 'dominant-baseline': 'middle' }, d));
+  });
+  for (const r of regions) {
+    const points = dimensions.map((d, i) => at(i, r.normalised[d as keyof RadarRegion['normalised']]).join(',')).join(' ');
+    const poly = el('polygon', { points, fill: color(r.region), 'fill-opacity': 0.18, stroke: color(r.region), 'stroke-width': 2 });
+    poly.append(el('title', {}, `${r.region}\n${dimensions.map((d) => `${d}: ${r.normalised[d as keyof RadarRegion['normalised']].toFixed(0)} %`).join('\n')}`));
+    svg.append(poly);
+  }
+  let x = 8;
+  for (const r of regions) {
+    svg.append(el('rect', { x, y: 8, width: 12, height: 12, rx: 2, fill: color(r.region) }));
+    svg.append(el('text', { x: x + 16, y: 18 }, r.region));
+    x += 24 + r.region.length * 7;
+  }
+  return svg;
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { REGION_STATES } from '../../src/datasets/lookups/regions.js';
+import { expectLandmarks, openPage, screenshot, useSite, waitForPage } from './harness.js';
+
+// Expected figures come straight from the caches the site was built from, read independently of the page's join.
+const cacheDir = inject('cacheDir');
+const read = async (file: string, columns: string[]): Promise<Record<string, unknown>[]> =>
+  parquetReadObjects({ file: await asyncBufferFromFile(join(cacheDir, file)), columns, compressors });
+const equipmentStates = (await read('equipment.parquet', ['State'])).map((r) => String(r.State));
+const baseStates = (await read('bases.parquet', ['state_abbrev'])).map((r) => r.state_abbrev as string | null).filter((s): s is string => s !== null);
+const allStates = new Set([...equipmentStates, ...baseStates]);
+const south = new Set(REGION_STATES.South);
+const southStates = [...allStates].filter((s) => south.has(s));
+const southInstallations = baseStates.filter((s) => south.has(s)).length;
+
+const session = useSite();
+
+async function kpis(page: Page): Promise<string[]> {
+  return page.locator('.kpi-value').allTextContents();
+}
+
+describe('Combined page', () => {
+  it('draws ten charts for every state, filters by region from the keyboard, exports the filtered table', async () => {
+    const opened = await openPage(session.browser, `${session.server.url}combined.html`);
+    const { page } = opened;
+    await waitForPage(page);
+    await expectLandmarks(page);
+    // Cards with a drawn chart (legends add SVGs of their own, so count cards, not SVGs).
+    expect(await page.locator('.chart-card').filter({ has: page.locator('.chart-body svg') }).count()).toBe(10);
+    expect(await page.locator('.chart-card .state-empty').count()).toBe(0);
+    expect((await kpis(page))[0]).toBe(String(allStates.size));
+    expect((await kpis(page))[2]).toBe(baseStates.length.toLocaleString('en-US'));
+    await screenshot(page, 'combined');
+
+    // Keyboard only: focus the region combobox, type, pick with Enter.
+    const combo = page.getByRole('combobox', { name: 'Census regions', exact: true });
+    await combo.focus();
+    await page.keyboard.type('Sou');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('regions').join() === 'South');
+    expect((await kpis(page))[0]).toBe(String(southStates.length));
+    expect((await kpis(page))[2]).toBe(southInstallations.toLocaleString('en-US'));
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Export CSV/ }).click();
+    const file = await (await download).path();
+    const lines = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('state,state_name,region,equipment_value,equipment_quantity,agencies,installations');
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...southStates].sort());
+
+    // Back returns to every state; forward to the South again.
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('regions'));
+    expect((await kpis(page))[0]).toBe(String(allStates.size));
+    await page.goForward();
+    await page.waitForFunction(() => location.search.includes('regions=South'));
+    expect((await kpis(page))[0]).toBe(String(southStates.length));
+    expect(opened.errors).toEqual([]);
+    expect(opened.failed).toEqual([]);
+    await opened.close();
+  });
+
+  it('shows empty states, never all data, when the filters leave no state', async () => {
+    const opened = await openPage(session.browser, `${session.server.url}combined.html?regions=Territories&min=50`);
+    const { page } = opened;
+    await waitForPage(page);
+    expect((await kpis(page))[0]).toBe('0');
+    expect(await page.locator('.chart-card .state-empty').count()).toBe(10);
+    await screenshot(page, 'combined-empty');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle } from '../../src/site/bundle.js';
+import { PAGE_META_ID } from '../../src/site/contracts/meta.js';
+import { launchChromium, openPage, screenshot, serveStatic, waitForPage, type OpenedPage, type StaticServer } from './harness.js';
+
+// The components are exercised on a test-only page (fixtures/components.ts) bundled here, so they are checked in
+// a real browser before any page uses them, with the shell's stylesheet and the production CSP.
+let dir: string;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dash-components-'));
+  await esbuild.build({ entryPoints: [join(import.meta.dirname, 'fixtures', 'components.ts')], bundle: true, format: 'esm', outfile: join(dir, 'components.js'), logLevel: 'error' });
+  const bundle = await loadBundle();
+  await copyFile(join(bundle.root, bundle.css), join(dir, 'site.css'));
+  const meta = JSON.stringify({ page: 'components', title: 'Components', builtAt: '2026-01-01T00:00:00.000Z', assets: {} });
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Components</title><link rel="icon" href="data:,"><link rel="stylesheet" href="site.css"><script type="module" src="components.js"></script><script type="application/json" id="${PAGE_META_ID}">${meta}</script></head><body><main id="main"><h1>Components</h1><div id="page-root" aria-busy="true"></div></main></body></html>`,
+  );
+  browser = await launchChromium();
+  server = await serveStatic(dir);
+});
+afterAll(async () => {
+  await server?.close();
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(search = ''): Promise<OpenedPage> {
+  const opened = await openPage(browser, `${server.url}${search}`);
+  await waitForPage(opened.page);
+  return opened;
+}
+
+const search = (page: Page): string => new URL(page.url()).search;
+const kpi = (page: Page): Promise<string | null> => page.locator('.kpi-value').textContent();
+
+describe('components in a real browser', () => {
+  it('multi-select: type-ahead, Enter to choose, chips, Backspace, Escape — all from the keyboard', async () => {
+    const opened = await open();
+    const { page } = opened;
+    expect(await kpi(page)).toBe('30');
+    await page.getByRole('combobox', { name: 'States' }).focus();
+    await page.keyboard.type('tex');
+    expect(await page.getByRole('listbox', { name: 'States' }).getByRole('option').allTextContents()).toEqual(['Texas']);
+    await page.keyboard.press('Enter');
+    expect(search(page)).toBe('?states=TX');
+    expect(await kpi(page)).toBe('6');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('listbox').isHidden()).toBe(true);
+    await page.keyboard.press('Escape'); // a second Escape clears the typed text
+    await page.keyboard.press('ArrowDown'); // reopens the list on its first option
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Texas ×', 'California ×']);
+    expect(search(page)).toBe('?states=TX&states=CA');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect(await page.locator('.chip').count()).toBe(0);
+    expect(search(page)).toBe('');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('range slider, radio group and search update the URL; Back restores the controls; reload reproduces the view', async () => {
+    const opened = await open();
+    const { page } = opened;
+    await page.getByRole('slider', { name: 'Years from' }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(search(page)).toBe('?years=2003..2010');
+    expect(await kpi(page)).toBe('21');
+    await page.getByRole('radio', { name: 'Count' }).focus();
+    await page.keyboard.press('Space');
+    expect(search(page)).toBe('?years=2003..2010&metric=count');
+    await page.getByRole('searchbox', { name: 'Agency' }).fill('sheriff');
+    await page.waitForFunction(() => location.search.includes('q=sheriff'));
+    expect(await kpi(page)).toBe('1');
+    expect(await page.locator('tbody td').nth(3).textContent()).toBe('Sheriff, "County" Office');
+
+    await page.goBack(); // the search replaced its entry, so Back undoes the radio choice
+    await page.waitForFunction(() => !location.search.includes('metric'));
+    expect(await page.getByRole('radio', { name: 'Value' }).isChecked()).toBe(true);
+    expect(await page.getByRole('slider', { name: 'Years from' }).inputValue()).toBe('2003');
+
+    await page.goto(`${server.url}?states=CA&states=NY&years=2001..2004&metric=count`);
+    await waitForPage(page);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['California ×', 'New York ×']);
+    expect(await page.getByRole('slider', { name: 'Years to' }).inputValue()).toBe('2004');
+    expect(await page.getByRole('radio', { name: 'Count' }).isChecked()).toBe(true);
+    expect(await kpi(page)).toBe('4');
+    await screenshot(page, 'components');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('data table pages and sorts; CSV export writes exactly the filtered rows, RFC 4180 quoted with a BOM', async () => {
+    const opened = await open('?states=CA&states=TX');
+    const { page } = opened;
+    expect(await page.locator('.table-status').textContent()).toBe('Rows 1–10 of 12 · page 1 of 2');
+    await page.getByRole('button', { name: 'Next ›' }).click();
+    expect(await page.locator('.table-status').textContent()).toBe('Rows 11–12 of 12 · page 2 of 2');
+    await page.locator('th button', { hasText: 'Value' }).click();
+    expect(await page.locator('tbody tr').first().locator('td').first().textContent()).toBe('27');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (12 rows)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^dash-components-ca-tx-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,state,year,agency,value');
+    expect(lines.length).toBe(1 + 12 + 1);
+    expect(lines[1]).toBe('27,TX,2004,Agency 27,2700');
+    expect(lines).toContain('7,TX,2006,"Sheriff, ""County"" Office",700');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('chart card: draws, downloads its SVG, and shows an empty state when the filters leave nothing', async () => {
+    const opened = await open('?states=WA');
+    const { page } = opened;
+    expect(await page.locator('.chart-card svg').count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('by-state.svg');
+    expect((await readFile((await download.path()) ?? '', 'utf8')).startsWith('<svg')).toBe(true);
+    await page.getByRole('searchbox', { name: 'Agency' }).fill('no such agency');
+    await page.getByText('Nothing matches the current filters.').waitFor();
+    expect(await page.getByRole('button', { name: 'SVG' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Export CSV/ }).isDisabled()).toBe(true);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});
