@@ -57,8 +57,9 @@ export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: Record
   try {
     for await (const chunk of input.pipe(parser) as AsyncIterable<{ record: string[]; info: Info }>) {
       const { record, info } = chunk;
+      // Lines are counted here, not taken from csv-parse, which counts a CRLF inside a quoted field as two lines.
       const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
-      lastEnd = info.lines;
+      lastEnd = line + lineBreaksIn(record);
       lastEmpty = info.empty_lines;
       if (header === undefined) {
         header = resolveHeader(file, format, record);
@@ -79,6 +80,19 @@ export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: Record
     throw new InputError(file.display, `the file is empty; expected a header row with ${describeExpected(format)}`, { line: 1 });
   }
   return { records, lines: lastEnd };
+}
+
+/** Line breaks inside the record's (quoted) fields; CRLF counts once. */
+function lineBreaksIn(record: readonly string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === 10 || (c === 13 && field.charCodeAt(i + 1) !== 10)) breaks++;
+    }
+  }
+  return breaks;
 }
 
 interface Header {
@@ -143,12 +157,11 @@ function toInputError(file: CsvFile, err: unknown, recordLine: number, header: H
   if (!(err instanceof CsvError)) {
     return new InputError(file.display, `cannot read the file (${err instanceof Error ? err.message : String(err)})`);
   }
-  const atLine = typeof err.lines === 'number' ? err.lines : recordLine;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new InputError(
         file.display,
-        `unterminated quoted field: a '"' opened on line ${recordLine} is still open at the end of the file (line ${atLine}); expected a closing '"' — the file may be truncated`,
+        `unterminated quoted field: a '"' opened on line ${recordLine} is still open at the end of the file; expected a closing '"' — the file may be truncated`,
         { line: recordLine },
       );
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
@@ -163,9 +176,9 @@ function toInputError(file: CsvFile, err: unknown, recordLine: number, header: H
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return new InputError(file.display, `malformed quoting: ${stripLocation(err.message)}`, { line: atLine });
+      return new InputError(file.display, `malformed quoting: ${stripLocation(err.message)}`, { line: recordLine });
     default:
-      return new InputError(file.display, stripLocation(err.message), { line: atLine });
+      return new InputError(file.display, stripLocation(err.message), { line: recordLine });
   }
 }
 

@@ -93,7 +93,7 @@ export function healthcareDemoCsv(options: Pick<DemoOptions, 'scale' | 'seed'>):
     // Lengths are skewed: most notes are a page, some operative reports run much longer.
     const sections = Math.min(SECTIONS.length, 3 + Math.floor(rng.logNormal(0.6, 0.5)));
     for (const title of SECTIONS.slice(0, sections)) {
-      const count = Math.max(1, Math.round(rng.logNormal(options.scale === 'full' ? 1.5 : 1.1, 0.6)));
+      const count = Math.max(1, Math.round(rng.logNormal(options.scale === 'full' ? 1.95 : 1.1, 0.6)));
       const body = Array.from({ length: count }, () => sentence(rng, terms));
       if (title === 'MEDICATIONS') body.unshift(`${rng.pick(MEDICATIONS)}, ${rng.pick(MEDICATIONS)}.`);
       if (rng.chance(0.15)) body.push(`The patient states, "${rng.pick(terms)} has been bothering me for ${rng.int(2, 30)} days."`);

@@ -1,5 +1,7 @@
 import type { PageDefinition } from './page.js';
 import { combined } from './pages/combined.js';
+import { ecg } from './pages/ecg.js';
+import { installations } from './pages/installations.js';
 import { medical } from './pages/medical.js';
 import { overview } from './pages/overview.js';
 import { status } from './pages/status.js';
@@ -10,6 +12,8 @@ import { status } from './pages/status.js';
  */
 export const PAGES: readonly PageDefinition[] = [
   overview,
+  installations,
+  ecg,
   medical,
   combined,
   status,

@@ -28,7 +28,7 @@ async function duck(sql: string): Promise<unknown[][]> {
   }
 }
 
-describe('writeParquetTable', () => {
+describe('writeParquetTable', { timeout: 120_000 }, () => {
   it('round-trips every type through hyparquet and DuckDB with identical values', async () => {
     const dir = await tempDir();
     const path = join(dir, 't.parquet');
@@ -76,7 +76,7 @@ describe('writeParquetTable', () => {
   });
 });
 
-describe('the caches read in DuckDB', () => {
+describe('the caches read in DuckDB', { timeout: 120_000 }, () => {
   it('give the same counts and sums as the pipeline computed', async () => {
     const root = await tempDir();
     const results: Record<string, { rows: number; details: Record<string, unknown>; path: string }> = {};

@@ -7,7 +7,7 @@ import { STATE_CODES } from '../../src/datasets/lookups/states.js';
 import { BASES_ROWS, basesDemoCsv } from '../../src/demo/bases.js';
 import { buildFrom, tempDir } from '../support/fixtures.js';
 
-describe('bases demo data (D-8)', () => {
+describe('bases demo data (D-8)', { timeout: 120_000 }, () => {
   it('is deterministic from the seed', () => {
     expect(basesDemoCsv({ scale: 'small', seed: 3 })).toBe(basesDemoCsv({ scale: 'small', seed: 3 }));
     expect(basesDemoCsv({ scale: 'small', seed: 4 })).not.toBe(basesDemoCsv({ scale: 'small', seed: 3 }));

@@ -6,7 +6,7 @@ import { STATE_CODES } from '../../src/datasets/lookups/states.js';
 import { EQUIPMENT_SMALL_ROWS, equipmentDemoCsv } from '../../src/demo/equipment.js';
 import { buildFrom, tempDir } from '../support/fixtures.js';
 
-describe('equipment demo data (D-8)', () => {
+describe('equipment demo data (D-8)', { timeout: 120_000 }, () => {
   it('is deterministic from the seed', () => {
     const a = equipmentDemoCsv({ scale: 'small', seed: 7 });
     expect(equipmentDemoCsv({ scale: 'small', seed: 7 })).toBe(a);

@@ -4,7 +4,7 @@ import { HEALTHCARE_FILE } from '../../src/datasets/layout.js';
 import { cleanText, HEALTHCARE_SMALL_ROWS, healthcareDemoCsv } from '../../src/demo/healthcare.js';
 import { buildFrom, tempDir } from '../support/fixtures.js';
 
-describe('healthcare demo data (D-8)', () => {
+describe('healthcare demo data (D-8)', { timeout: 120_000 }, () => {
   it('is deterministic from the seed', () => {
     expect(healthcareDemoCsv({ scale: 'small', seed: 5 })).toBe(healthcareDemoCsv({ scale: 'small', seed: 5 }));
     expect(healthcareDemoCsv({ scale: 'small', seed: 6 })).not.toBe(healthcareDemoCsv({ scale: 'small', seed: 5 }));

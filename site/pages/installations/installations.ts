@@ -1,4 +1,5 @@
-import type { Installation } from '../../../src/site/assets/installations.js';
+import type { Installation } from '../../../src/site/contracts/installations.js';
+import type { DecodedTable } from '../../../src/site/columnar.js';
 import { compareComponents } from './components.js';
 
 export type { Installation };
@@ -46,17 +47,37 @@ export function filterOptions(rows: readonly Installation[]): FilterOptions {
 }
 
 /** CSV export: the filtered installations under the dataset's own column names; polygons are left out. */
-export function exportRecords(rows: readonly Installation[]): Record<string, string | number>[] {
-  return rows.map((row) => ({
-    'Site Name': row.name,
-    COMPONENT: row.component,
-    'Oper Stat': row.status,
-    'State Terr': row.state,
-    state_abbrev: row.stateAbbrev,
-    'Joint Base': row.joint,
-    lat: row.lat,
-    lon: row.lon,
-    AREA: row.area,
-    PERIMETER: row.perimeter,
+export const EXPORT_HEADER = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'state_abbrev', 'Joint Base', 'lat', 'lon', 'AREA', 'PERIMETER'];
+
+export function exportRow(row: Installation): (string | number)[] {
+  return [row.name, row.component, row.status, row.state, row.stateAbbrev, row.joint, row.lat, row.lon, row.area, row.perimeter];
+}
+
+/** The page's columnar asset back into rows (≈800 installations: objects are cheap and keep the charts simple). */
+export function installationsFromTable(table: DecodedTable): Installation[] {
+  const text = (name: string): ((i: number) => string) => {
+    const { codes, dictionary } = table.dict(name);
+    return (i) => dictionary[codes[i] as number] ?? '';
+  };
+  const name = text('name');
+  const component = text('component');
+  const status = text('status');
+  const state = text('state');
+  const stateAbbrev = text('stateAbbrev');
+  const joint = text('joint');
+  const [lat, lon, area, perimeter, footprint] = ['lat', 'lon', 'area', 'perimeter', 'footprint'].map((c) => table.numbers(c)) as ArrayLike<number>[];
+  const at = (values: ArrayLike<number> | undefined, i: number): number => values?.[i] ?? Number.NaN;
+  return Array.from({ length: table.rows }, (_, i) => ({
+    name: name(i),
+    component: component(i),
+    status: status(i),
+    state: state(i),
+    stateAbbrev: stateAbbrev(i),
+    joint: joint(i),
+    lat: at(lat, i),
+    lon: at(lon, i),
+    area: at(area, i),
+    perimeter: at(perimeter, i),
+    footprint: at(footprint, i),
   }));
 }

@@ -1,24 +1,9 @@
+import type { Installation } from '../contracts/installations.js';
 import { type EncodedFootprint, encodeFootprint } from '../geometry/footprint-codec.js';
 import { parseGeoShape } from '../geometry/geojson.js';
 import { DEFAULT_SIMPLIFY, type SimplifyOptions, simplifyFootprint } from '../geometry/simplify.js';
 
-/** One installation as the Installations page uses it: the bases cache row without its polygon. */
-export interface Installation {
-  name: string;
-  component: string;
-  status: string;
-  /** `State Terr`: full state or territory name. */
-  state: string;
-  /** Two-letter code, or '' when the name is not a known state or territory. */
-  stateAbbrev: string;
-  joint: string;
-  lat: number;
-  lon: number;
-  area: number;
-  perimeter: number;
-  /** Index into the footprint list, or -1 when the installation has no usable Geo Shape. */
-  footprint: number;
-}
+export type { Installation };
 
 /** The bases cache columns the page reads (original names plus the ingest's derived ones). */
 export interface BasesCacheRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, exportRecords, filterOptions, NO_FILTERS } from '../../../../site/pages/installations/installations.js';
+import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, type Installation, NO_FILTERS } from '../../../../site/pages/installations/installations.js';
 import { FIXTURE } from './fixture.js';
 
 describe('applyFilters', () => {
@@ -27,10 +27,10 @@ describe('filterOptions', () => {
   });
 });
 
-describe('exportRecords', () => {
-  it('uses the dataset column names and leaves the polygon out', () => {
-    const [first] = exportRecords(FIXTURE.slice(0, 1));
-    expect(first).toEqual({
+describe('exportRow', () => {
+  it('lines up with the dataset column names and leaves the polygon out', () => {
+    const row = exportRow(FIXTURE[0] as Installation);
+    expect(Object.fromEntries(EXPORT_HEADER.map((name, i) => [name, row[i]]))).toEqual({
       'Site Name': 'Fort Alpha',
       COMPONENT: 'Army Active',
       'Oper Stat': 'Active',
