@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HASHED_ASSET } from '../../src/server/security.js';
 import { fences, parseUnit } from './parse.js';
-import { documentedServe, readRepoFile } from './repo.js';
+import { documentedServe, readRepoFile, REPO } from './repo.js';
 
 describe('deploy/dash.service', () => {
   it('runs the documented serve command with node from the app folder, as an unprivileged user', async () => {
@@ -55,17 +58,27 @@ describe('nginx examples', () => {
     expect(directives).toContain('try_files $uri $uri.html $uri/ =404;');
   });
 
-  it('static: the hashed-asset pattern matches hashed names and leaves pages and plain names alone', async () => {
+  it('static: nginx caches as immutable exactly the names dash serve does, including every bundle file', async () => {
     const conf = await readRepoFile('deploy/nginx/dash-static.conf');
-    const m = /location ~ "([^"]+)"/.exec(conf);
+    const m = /location ~\* "([^"]+)"/.exec(conf);
     expect(m).not.toBeNull();
-    // `~` is case-sensitive in nginx, as a RegExp without the i flag.
-    const hashed = new RegExp(m?.[1] as string);
-    for (const name of ['/assets/equipment-5GQ7ZK2M.js', '/assets/chunk-ABCD2345.js', '/assets/site-QW3RT7YU.css', '/data/equipment.rows-1a2b3c4d5e.dcl', '/sub/path/data/ecg.summary-0123456789.json']) {
-      expect(hashed.test(name)).toBe(true);
-    }
-    for (const name of ['/index.html', '/equipment.html', '/assets/vendor-observable.js', '/data/equipment.rows-decade.json', '/favicon.svg']) {
-      expect(hashed.test(name)).toBe(false);
-    }
+    // `~*` is nginx's case-insensitive match.
+    const nginx = new RegExp(m?.[1] as string, 'i');
+    const bundle = readdirSync(join(REPO, 'lib/site-assets/assets'));
+    expect(bundle.length).toBeGreaterThan(3);
+    const names = [
+      ...bundle.map((f) => `/assets/${f}`),
+      '/data/equipment.rows.1a2b3c4d5e.dcl',
+      '/sub/path/assets/app.3f9a1c0e.js',
+      '/index.html',
+      '/equipment.html',
+      '/assets/vendor-observable.js',
+      '/data/equipment.rows.decade.json',
+      '/favicon.svg',
+    ];
+    const verdicts = names.map((n) => [n, nginx.test(n)]);
+    expect(verdicts).toEqual(names.map((n) => [n, HASHED_ASSET.test(n)]));
+    expect(bundle.every((f) => nginx.test(f))).toBe(true);
+    expect(verdicts.filter(([, hashed]) => !hashed).length).toBe(5);
   });
 });

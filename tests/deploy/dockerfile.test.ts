@@ -37,6 +37,10 @@ describe('Dockerfile stages', () => {
     const arg = instructions(stage(dockerfile, 'build'), 'ARG').map((a) => a.args);
     expect(arg).toContain('PREBUILD=true');
     expect(prebuild?.args).toContain('if [ "$PREBUILD" = "true" ]');
+    // Sentry's SDK only on request: it is most of the production packages' size.
+    expect(arg).toContain('SENTRY=false');
+    const prune = runs[index('npm prune --omit=dev')]?.args ?? '';
+    expect(prune).toMatch(/^if \[ "\$SENTRY" = "true" \]; then npm prune --omit=dev [^;]*; else npm prune --omit=dev --omit=optional [^;]*; fi$/);
   });
 
   it('copies into the runtime only what the build stage produced, never the build context', () => {

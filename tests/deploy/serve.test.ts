@@ -108,8 +108,7 @@ async function probePaths(): Promise<{ readiness: string; liveness: string }> {
 
 const status = async (port: number, path: string): Promise<number> => (await fetch(`http://127.0.0.1:${port}${path}`)).status;
 
-// Skipped until `dash serve` (the server issue) is on main: the command there is still a stub that exits 1.
-describe.skip('against a real dash serve', () => {
+describe('against a real dash serve', () => {
   it('ready: the image HEALTHCHECK passes and both Kubernetes probes answer 200', async () => {
     await writeSiteAndCaches({ caches: true });
     const { port } = await startServe();
@@ -151,7 +150,7 @@ describe.skip('against a real dash serve', () => {
   });
 });
 
-describe.skip('DEPLOYMENT.md monitoring and logging match the real server', () => {
+describe('DEPLOYMENT.md monitoring and logging match the real server', () => {
   /** `{a: {b: 1}}` → ['a', 'a.b']: the shape of a JSON document, without its values. */
   const shape = (value: unknown, prefix = ''): string[] =>
     value !== null && typeof value === 'object' && !Array.isArray(value)

@@ -2,6 +2,7 @@
 // specialty-stats.ts and keyword-counts.ts. Each returns null when there is nothing to draw (the card's
 // empty state).
 import * as Plot from '@observablehq/plot';
+import { ticks } from 'd3';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
@@ -13,6 +14,11 @@ const LABEL_CHARS = 30;
 /** Long specialty and keyword names are cut for the axis; the tooltip shows them whole. */
 function shortLabel(label: string, max = LABEL_CHARS): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/** Whole-number ticks for axes of counts (a filter down to a few records must not label 0.2 records). */
+function countTicks(max: number): number[] {
+  return ticks(0, max, 6).filter(Number.isInteger);
 }
 
 function rankedHeight(rows: number): number {
@@ -35,7 +41,7 @@ export function specialtyBars(stats: readonly SpecialtyStat[], width: number): E
     height: rankedHeight(stats.length),
     marginLeft: 200,
     marginRight: 50,
-    x: { label: 'Records', grid: true, tickFormat: formatInteger },
+    x: { label: 'Records', grid: true, ticks: countTicks(Math.max(...stats.map((s) => s.volume))), tickFormat: formatInteger },
     y: { label: null, domain: stats.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
     marks: [
       Plot.barX(stats, { x: 'volume', y: 'specialty', fill: ACCENTS.indigo, tip: { format: { x: formatInteger } } }),
@@ -67,8 +73,8 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
     height: 420,
     marginLeft: 60,
     marginTop: 24,
-    x: { label: 'Case volume (records)', domain: [0, xMax], grid: true, tickFormat: formatInteger },
-    y: { label: 'Avg complexity (chars of cleaned text)', domain: [yMin, yMax], grid: true, tickFormat: formatInteger },
+    x: { label: 'Case volume (records)', domain: [0, xMax], grid: true, ticks: countTicks(xMax), tickFormat: formatInteger },
+    y: { label: 'Avg complexity (chars of cleaned text)', domain: [yMin, yMax], grid: true },
     r: { range: [3, 18] },
     color: { domain: [...QUADRANTS], range: QUADRANTS.map((name) => QUADRANT_COLORS[name]), legend: true },
     marks: [
@@ -121,12 +127,12 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
     marginRight: 56,
     marginBottom: 130,
     x: { label: null, domain: labels, tickRotate: -40, tickFormat: (d: string) => shortLabel(d, 24), padding: 0.15 },
-    y: { label: 'Records', domain: [0, max * 1.05], grid: true, tickFormat: formatInteger },
+    y: { label: 'Records', domain: [0, max * 1.05], grid: true, ticks: countTicks(max), tickFormat: formatInteger },
     marks: [
       Plot.barY(bars, { x: 'label', y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),
       Plot.line(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), stroke: ACCENTS.amber, strokeWidth: 2 }),
       Plot.dot(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), fill: ACCENTS.amber, r: 3, channels: { 'Cumulative share': (b: { cumulativePercent: number }) => `${formatNumber(b.cumulativePercent)} %` }, tip: { format: { x: true, y: false } } }),
-      Plot.axisY({ anchor: 'left', label: 'Records', tickFormat: formatInteger }),
+      Plot.axisY(countTicks(max), { anchor: 'left', label: 'Records', tickFormat: formatInteger }),
       Plot.axisY([0, 20, 40, 60, 80, 100].map(toBars), { anchor: 'right', label: 'Cumulative % of records', tickFormat: (v: number) => `${Math.round((v / max) * 100)}` }),
       Plot.ruleY([0]),
     ],
@@ -168,7 +174,7 @@ export function keywordBars(counts: readonly KeywordCount[], width: number): Ele
     height: rankedHeight(counts.length),
     marginLeft: 200,
     marginRight: 40,
-    x: { label: 'Records with the keyword', grid: true, tickFormat: formatInteger },
+    x: { label: 'Records with the keyword', grid: true, ticks: countTicks(Math.max(...counts.map((c) => c.records))), tickFormat: formatInteger },
     y: { label: null, domain: counts.map((c) => c.keyword), tickFormat: (d: string) => shortLabel(d) },
     marks: [
       Plot.barX(counts, { x: 'records', y: 'keyword', fill: ACCENTS.emerald, tip: { format: { x: formatInteger } } }),

@@ -73,7 +73,7 @@ startPage(async ({ root, table, json }) => {
     label: 'Medical specialty',
     options: allStats.map((s) => ({ value: s.specialty, label: s.specialty, hint: formatInteger(s.volume) })).sort((a, b) => (a.label < b.label ? -1 : 1)),
     value: url.state.specialty,
-    placeholder: 'All specialties — type to search',
+    placeholder: 'All specialties',
     onChange: (values) => url.set({ specialty: values, record: -1 }),
   });
   const search = textSearch({
@@ -205,7 +205,14 @@ startPage(async ({ root, table, json }) => {
     let result: SearchResult = { terms: [], docs: null };
     if (queryTerms(state.q).length > 0) {
       searchStatus.textContent = 'Searching…';
-      const index = await loadIndex();
+      let index: SearchIndex;
+      try {
+        index = await loadIndex();
+      } catch (err) {
+        searchIndex = undefined; // the next search tries the download again
+        if (token === generation) searchStatus.textContent = `Search is unavailable: ${(err as Error).message}`;
+        return;
+      }
       if (token !== generation) return;
       result = searchRecords(index, state.q);
     }

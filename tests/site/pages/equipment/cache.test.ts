@@ -48,7 +48,7 @@ beforeAll(async () => {
   const built = readFileSync(join(dir, 'built.parquet'));
   await load('pipeline', built.buffer.slice(built.byteOffset, built.byteOffset + built.byteLength) as ArrayBuffer);
   await load('synthetic', equipmentCacheParquet());
-});
+}, 120_000); // a real demo ingest: slow on a shared 2-core machine
 
 afterAll(() => {
   db?.closeSync();

@@ -1,0 +1,249 @@
+/**
+ * The Equipment page's charts: each takes the series computed in view.ts and the card's width, and returns an
+ * element, or null for the empty state. Nothing here aggregates rows.
+ */
+import * as Plot from '@observablehq/plot';
+import { hierarchy, treemap as d3treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
+import { REGION_COLORS } from '../../../src/datasets/lookups/regions.js';
+import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
+import { formatCompact, formatInteger } from '../../lib/format.js';
+import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
+
+/** Whole dollars with thousands separators: tooltips and KPIs show exact figures, axes compact ones. */
+export const dollars = (n: number): string => `$${formatInteger(Math.round(n))}`;
+const compactDollars = (n: number): string => `$${formatCompact(n)}`;
+export const stateName = (code: string): string => STATE_NAMES[code] ?? code;
+
+const MAX_LABEL = 30;
+const shorten = (label: string): string => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
+/** Room for the longest (shortened) label at ~7.4 px a character of the 12 px UI font (upper case is wide). */
+const labelMargin = (labels: readonly string[]): number => Math.min(240, 12 + 7.4 * Math.max(4, ...labels.map((l) => shorten(l).length)));
+
+/** A ranked horizontal bar chart, largest at the top. */
+export function rankedBars<T>(
+  rows: readonly T[],
+  options: { width: number; label: (d: T) => string; value: (d: T) => number; axis: string; format: (n: number) => string; title: (d: T) => string; fill?: string | ((d: T) => string); color?: Plot.ScaleOptions },
+): Element | null {
+  if (rows.length === 0) return null;
+  const labels = rows.map(options.label);
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width: options.width,
+    height: Math.max(160, 26 + rows.length * 20),
+    marginLeft: labelMargin(labels),
+    marginRight: 16,
+    x: { label: options.axis, tickFormat: options.format, grid: true, ticks: Math.max(2, Math.floor(options.width / 110)) },
+    y: { label: null, domain: labels, tickFormat: shorten },
+    ...(options.color ? { color: options.color } : {}),
+    marks: [
+      Plot.barX(rows, { x: options.value, y: options.label, fill: options.fill ?? ACCENTS.blue, title: options.title, tip: true }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+export function topItemsChart(rows: readonly Bar[], width: number): Element | null {
+  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Quantity →', format: formatCompact, title: (d) => `${d.name}\nQuantity: ${formatInteger(d.value)}`, fill: ACCENTS.blue });
+}
+
+export function topAgenciesChart(rows: readonly Bar[], width: number): Element | null {
+  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Acquisition value →', format: compactDollars, title: (d) => `${d.name}\nValue: ${dollars(d.value)}`, fill: ACCENTS.emerald });
+}
+
+export function topStatesChart(rows: readonly { state: string; value: number; region: string; rank: number }[], width: number): Element | null {
+  const regions = Object.keys(REGION_COLORS).filter((r) => rows.some((d) => d.region === r));
+  return rankedBars(rows, {
+    width,
+    label: (d) => `${d.rank}. ${stateName(d.state)}`,
+    value: (d) => d.value,
+    axis: 'Acquisition value →',
+    format: compactDollars,
+    title: (d) => `#${d.rank} ${stateName(d.state)} (${d.region})\nValue: ${dollars(d.value)}`,
+    fill: (d) => d.region,
+    color: { domain: regions, range: regions.map((r) => REGION_COLORS[r] ?? ACCENTS.indigo), legend: true },
+  });
+}
+
+export function averageValueChart(rows: readonly { state: string; value: number; quantity: number; average: number }[], width: number): Element | null {
+  return rankedBars(rows, {
+    width,
+    label: (d) => stateName(d.state),
+    value: (d) => d.average,
+    axis: 'Average value per item →',
+    format: compactDollars,
+    title: (d) => `${stateName(d.state)}\nAverage: ${dollars(d.average)} per item\nValue: ${dollars(d.value)}\nQuantity: ${formatInteger(d.quantity)}`,
+    fill: ACCENTS.indigo,
+  });
+}
+
+/** Years on a band axis, labelled every `step` years so labels never collide. */
+function yearTicks(years: readonly number[], width: number): number[] {
+  const step = Math.max(1, Math.ceil(years.length / Math.max(2, Math.floor(width / 48))));
+  return years.filter((_, i) => i % step === 0);
+}
+
+/** EQ-1 at one animation frame (`year`), axes fixed to the whole series so nothing jumps while it plays. */
+export function timelineChart(series: Timeline, year: number, width: number): Element | null {
+  if (series.points.length === 0) return null;
+  const first = series.years[0] as number;
+  const last = series.years[series.years.length - 1] as number;
+  const points = timelineFrame(series, year);
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: 360,
+    marginLeft: 56,
+    x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year' },
+    y: { domain: [0, series.yMax || 1], label: '↑ Quantity shipped that year', tickFormat: formatCompact, grid: true },
+    color: { domain: series.categories, range: CATEGORICAL, legend: true },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.line(points, { x: 'year', y: 'quantity', stroke: 'category', strokeWidth: 2 }),
+      Plot.dot(points, { x: 'year', y: 'quantity', fill: 'category', r: 3, title: (d: { category: string; year: number; quantity: number }) => `${d.category}\n${d.year}: ${formatInteger(d.quantity)} items`, tip: true }),
+    ],
+  });
+}
+
+const STATUS_TEXT: Record<Growth['status'], string> = {
+  ok: '',
+  'no-transfers': 'no transfers this year',
+  'no-prior-year': 'no transfers the year before: no growth figure',
+  'zero-base': 'previous year’s value was $0: growth undefined',
+};
+
+/** EQ-4: growth bars, runaway bars clipped to the axis with their true figure printed, gaps marked ×. */
+export function growthChart(rows: readonly Growth[], width: number): Element | null {
+  if (rows.length === 0) return null;
+  const { domain, clipped } = growthDomain(rows);
+  const years = rows.map((g) => g.year);
+  const ok = rows.filter((g) => g.status === 'ok');
+  const gaps = rows.filter((g) => g.status !== 'ok');
+  const clamp = (g: Growth): number => Math.max(domain[0], Math.min(domain[1], g.growth as number));
+  const percent = (n: number): string => `${n > 0 ? '+' : ''}${formatInteger(Math.round(n))}%`;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: 360,
+    marginLeft: 56,
+    marginTop: 24,
+    x: { domain: years, ticks: yearTicks(years, width), tickFormat: 'd', label: 'Ship year', padding: 0.15 },
+    y: { domain, label: '↑ Change in value on the year before (%)', tickFormat: (n: number) => percent(n), grid: true, nice: true },
+    marks: [
+      Plot.barY(ok, {
+        x: 'year',
+        y: clamp,
+        fill: (g: Growth) => ((g.growth as number) >= 0 ? ACCENTS.emerald : ACCENTS.rose),
+        title: (g: Growth) => `${g.year}: ${percent(g.growth as number)}\n${dollars(g.value)} vs ${dollars(g.previous)} in ${g.year - 1}`,
+        tip: true,
+      }),
+      // Inside the cut bar, reading upwards: neighbouring cut bars never collide.
+      Plot.text(clipped, { x: 'year', y: clamp, text: (g: Growth) => percent(g.growth as number), rotate: -90, textAnchor: 'end', dx: 4, fontSize: 10, fill: '#0B0F19' }),
+      Plot.dot(gaps, { x: 'year', y: 0, symbol: 'times', r: 4, stroke: '#94A3B8', title: (g: Growth) => `${g.year}: ${STATUS_TEXT[g.status]}`, tip: true }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** EQ-6: value by DEMIL code, stacked inside the top categories (largest at the top). */
+export function demilChart(data: DemilBreakdown, width: number): Element | null {
+  if (data.segments.length === 0) return null;
+  return Plot.plot({
+    ...PLOT_DEFAULTS,
+    width,
+    height: Math.max(200, 40 + data.categories.length * 34),
+    marginLeft: labelMargin(data.categories),
+    marginRight: 16,
+    x: { label: 'Acquisition value →', tickFormat: compactDollars, grid: true, ticks: Math.max(2, Math.floor(width / 110)) },
+    y: { label: null, domain: data.categories, tickFormat: shorten },
+    color: { domain: data.labels, range: CATEGORICAL, legend: true },
+    marks: [
+      Plot.barX(data.segments, { x: 'value', y: 'category', fill: 'label', title: (d: DemilBreakdown['segments'][number]) => `${d.category}\n${d.label}\nValue: ${dollars(d.value)}`, tip: true }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+interface TreeNode {
+  name: string;
+  value?: number;
+  quantity?: number;
+  children?: TreeNode[];
+}
+
+/**
+ * EQ-8: Category → Item treemap. At the top level each category is a labelled block of its items; clicking a
+ * block (or pressing Enter on it) drills into that category, and `onDrill(null)` goes back.
+ */
+export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | null, width: number, onDrill: (category: string | null) => void): Element | null {
+  const shown = drill === null ? leaves : leaves.filter((l) => l.category === drill);
+  if (shown.length === 0) return null;
+  const categories = [...new Set(shown.map((l) => l.category))];
+  const root: TreeNode = {
+    name: 'All',
+    children: categories.map((category) => ({
+      name: category,
+      children: shown.filter((l) => l.category === category).map((l) => ({ name: l.item, value: l.value, quantity: l.quantity })),
+    })),
+  };
+  const height = 440;
+  const layout = d3treemap<TreeNode>()
+    .tile(treemapSquarify)
+    .size([width, height])
+    .paddingOuter(3)
+    .paddingTop(drill === null ? 18 : 3)
+    .paddingInner(1)
+    .round(true)(
+    hierarchy(root)
+      .sum((d) => d.value ?? 0)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
+  );
+  const maxValue = Math.max(...shown.map((l) => l.value));
+  const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, maxValue], scheme: 'blues' } });
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', drill === null ? 'Acquisition value by category and item' : `Acquisition value of ${drill} items`);
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const fits = (node: HierarchyRectangularNode<TreeNode>, text: string, size: number): boolean => node.x1 - node.x0 > text.length * size * 0.58 + 6 && node.y1 - node.y0 > size + 6;
+  for (const group of layout.children ?? []) {
+    const g = el('g', { class: 'treemap-group' });
+    if (drill === null) {
+      g.setAttribute('tabindex', '0');
+      g.setAttribute('role', 'button');
+      g.setAttribute('aria-label', `${group.data.name}: ${dollars(group.value ?? 0)}; open to see its items`);
+      g.style.cursor = 'zoom-in';
+      g.addEventListener('click', () => onDrill(group.data.name));
+      g.addEventListener('keydown', (event) => {
+        if ((event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' ') {
+          event.preventDefault();
+          onDrill(group.data.name);
+        }
+      });
+      g.append(el('rect', { x: group.x0, y: group.y0, width: group.x1 - group.x0, height: group.y1 - group.y0, fill: '#334155' }));
+      const title = `${group.data.name} · ${compactDollars(group.value ?? 0)}`;
+      if (fits(group, title, 11)) g.append(el('text', { x: group.x0 + 4, y: group.y0 + 13, 'font-size': 11, 'font-weight': 600, fill: '#F8FAFC' }, title));
+    }
+    for (const leaf of group.children ?? []) {
+      const value = leaf.value ?? 0;
+      const rect = el('rect', { x: leaf.x0, y: leaf.y0, width: Math.max(0, leaf.x1 - leaf.x0), height: Math.max(0, leaf.y1 - leaf.y0), fill: String(colour.apply(value)) });
+      rect.append(el('title', {}, `${group.data.name} › ${leaf.data.name}\nValue: ${dollars(value)}\nQuantity: ${formatInteger(leaf.data.quantity ?? 0)}`));
+      g.append(rect);
+      const name = shorten(leaf.data.name);
+      if (fits(leaf, name, 10)) {
+        const dark = value > maxValue * 0.35;
+        g.append(el('text', { x: leaf.x0 + 3, y: leaf.y0 + 12, 'font-size': 10, fill: dark ? '#F8FAFC' : '#0F172A', 'pointer-events': 'none' }, name));
+      }
+    }
+    svg.append(g);
+  }
+  return svg;
+}

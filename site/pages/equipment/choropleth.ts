@@ -1,0 +1,106 @@
+/**
+ * EQ-3 / EQ-5 maps. The state paths are built once (us-atlas ships them pre-projected to Albers USA, so the SVG
+ * scales by viewBox and never re-projects); a filter change only recolours them and rewrites their tooltips.
+ * The five territories get insets on the same colour scale, and codes no shape can show are listed in words.
+ */
+import * as Plot from '@observablehq/plot';
+import { geoMercator, geoPath, interpolateBlues, interpolateReds, scaleSequentialSqrt } from 'd3';
+import { h } from '../../lib/dom.js';
+import { stateName } from './charts.js';
+import { placeOnMap } from './map.js';
+import type { CodedFeature, Shapes } from './shapes.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const NO_DATA = '#475569';
+/** us-atlas's Albers USA frame. */
+const FRAME = { width: 975, height: 610 };
+const INSET = { width: 80, height: 50 };
+
+export interface MapData<T extends { state: string }> {
+  readonly totals: readonly T[];
+  readonly metric: (d: T) => number;
+  readonly legend: string;
+  readonly format: (n: number) => string;
+  readonly describe: (d: T) => string;
+  /** Selected codes without a figure (e.g. no population), listed under the map. */
+  readonly unmeasured?: readonly string[];
+}
+
+interface Shape {
+  code: string;
+  path: SVGPathElement;
+  title: SVGTitleElement;
+}
+
+function svg(width: number, height: number, label: string): SVGSVGElement {
+  const node = document.createElementNS(SVG, 'svg');
+  node.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-label', label);
+  return node;
+}
+
+function shape(parent: SVGSVGElement, feature: CodedFeature, d: string | null): Shape {
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', d ?? '');
+  path.setAttribute('class', 'map-shape');
+  const title = document.createElementNS(SVG, 'title');
+  path.append(title);
+  parent.append(path);
+  return { code: feature.code, path, title };
+}
+
+export interface Choropleth<T extends { state: string }> {
+  /** Recolours the map for new figures; returns the element, or null when there is nothing to show. */
+  update(data: MapData<T>): HTMLElement | null;
+}
+
+export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 'blues' | 'reds', label: string): Choropleth<T> {
+  const main = svg(FRAME.width, FRAME.height, label);
+  main.classList.add('map-main');
+  const mainPath = geoPath();
+  const states = shapes.mainland.map((f) => shape(main, f, mainPath(f)));
+  const insets = shapes.territories.map((f) => {
+    const box = svg(INSET.width, INSET.height, `${stateName(f.code)} (inset)`);
+    const s = shape(box, f, geoPath(geoMercator().fitExtent([[4, 4], [INSET.width - 4, INSET.height - 4]], f))(f));
+    const caption = h('figcaption', {});
+    return { ...s, caption, element: h('figure', { class: 'territory-inset' }, box, caption) };
+  });
+  const legend = h('div', { class: 'map-legend' });
+  const notes = h('div', { class: 'map-notes' });
+  const element = h('div', { class: 'choropleth' }, legend, main, h('div', { class: 'territory-insets', role: 'group', 'aria-label': 'Territories' }, ...insets.map((i) => i.element)), notes);
+  const interpolate = scheme === 'blues' ? interpolateBlues : interpolateReds;
+
+  return {
+    update(data) {
+      const placement = placeOnMap(data.totals, shapes.mainlandCodes, shapes.territories.map((t) => t.code));
+      if (data.totals.length === 0) return null;
+      const max = Math.max(0, ...data.totals.map(data.metric)) || 1;
+      // Start the ramp a little in so the smallest figures stay distinguishable from "no data" grey.
+      const colour = scaleSequentialSqrt((t: number) => interpolate(0.12 + 0.88 * t)).domain([0, max]);
+      const paint = (s: Shape, total: T | null | undefined): void => {
+        s.path.setAttribute('fill', total ? colour(data.metric(total)) : NO_DATA);
+        s.title.textContent = total ? data.describe(total) : `${stateName(s.code)}\nNo transfers in the selection`;
+      };
+      for (const s of states) paint(s, placement.mainland.get(s.code));
+      for (const inset of insets) {
+        const total = placement.territories.find((t) => t.code === inset.code)?.total;
+        paint(inset, total);
+        inset.caption.textContent = `${inset.code} ${total ? data.format(data.metric(total)) : '—'}`;
+      }
+      legend.replaceChildren(
+        Plot.legend({ color: { type: 'sqrt', domain: [0, max], range: [interpolate(0.12), interpolate(1)], interpolate: 'rgb', label: data.legend, tickFormat: data.format, ticks: 4 }, width: 300 }),
+        h('span', { class: 'map-legend-none' }, h('span', { class: 'swatch', style: `background:${NO_DATA}` }), 'not in the selection'),
+      );
+      notes.replaceChildren(
+        ...[
+          placement.unplaced.length > 0 ? `Not on any map shape: ${placement.unplaced.map((d) => data.describe(d).replace(/\n/g, ' · ')).join('; ')}.` : null,
+          data.unmeasured && data.unmeasured.length > 0 ? `No population figure for: ${data.unmeasured.map(stateName).join(', ')}.` : null,
+        ]
+          .filter((n): n is string => n !== null)
+          .map((n) => h('p', { class: 'map-note' }, n)),
+      );
+      return element;
+    },
+  };
+}
