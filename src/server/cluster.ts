@@ -1,9 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../log.js';
 import type { MetricsSource } from './app.js';
-import { MetricsRegistry, type MetricsSnapshot } from './metrics.js';
+import { emptySnapshot, MetricsRegistry, type MetricsSnapshot } from './metrics.js';
 import { readProcessStats, type ProcessStats, type ServerFigures } from './process-metrics.js';
-import { onShutdownSignal, siteUrl, startSite, stopSite, SHUTDOWN_GRACE_MS, type ServeContext } from './site-server.js';
+import { onShutdownSignal, siteUrl, startSite, stopSite, SHUTDOWN_GRACE_MS, type RunningSite, type ServeContext } from './site-server.js';
 
 /**
  * Several worker processes behind one port (Node's cluster). Each worker counts its own requests and sends
@@ -102,8 +102,11 @@ export async function runPrimary(context: ServeContext): Promise<number> {
     });
   };
 
+  const listening = new Set<number>();
+  // Announced once every first-generation worker listens, so "listening" means the whole server is up.
   cluster.on('listening', (worker, address) => {
-    if (announced) return;
+    listening.add(worker.id);
+    if (announced || listening.size < settings.workers) return;
     announced = true;
     const url = siteUrl(settings.host, address.port);
     logger.info({ url, workers: settings.workers, site: context.paths.out, cache: context.paths.cache }, `dash serve listening on ${url}`);
@@ -170,43 +173,54 @@ export async function runWorker(context: ServeContext): Promise<number> {
   const logger: Logger = context.logger.child({ worker: cluster.worker?.id, pid: process.pid });
   const pending = new Map<number, (m: Extract<ToWorker, { dash: 'metrics' }>) => void>();
   let registryRef: MetricsRegistry | undefined;
+  // Filled once the site listens; messages and signals may arrive before that.
+  const running: { site?: RunningSite; ticker?: NodeJS.Timeout } = {};
+  let stopping = false;
+  let stopBeforeListening: string | undefined;
+  let finished: (code: number) => void = () => undefined;
+  const done = new Promise<number>((resolve) => (finished = resolve));
+
+  // Answered even before the site listens, so the primary never waits on a worker that is starting.
   const sendDelta = (id?: number): void => {
-    if (registryRef && process.connected) {
-      process.send?.({ dash: 'delta', id, delta: registryRef.drain(), stats: readProcessStats() } satisfies ToPrimary);
+    if (process.connected) {
+      process.send?.({ dash: 'delta', id, delta: registryRef?.drain() ?? emptySnapshot(), stats: readProcessStats() } satisfies ToPrimary);
     }
   };
+  const stop = async (reason: string): Promise<void> => {
+    if (!running.site) {
+      stopBeforeListening = reason;
+      return;
+    }
+    if (stopping) return;
+    stopping = true;
+    clearInterval(running.ticker);
+    await stopSite(running.site, logger, reason);
+    sendDelta();
+    process.removeAllListeners('SIGTERM');
+    process.removeAllListeners('SIGINT');
+    process.disconnect?.();
+    finished(0);
+  };
 
-  const site = await startSite({ ...context, logger }, (registry) => {
+  process.on('message', (msg: unknown) => {
+    if (!isTagged(msg)) return;
+    const m = msg as ToWorker;
+    if (m.dash === 'flush') sendDelta(m.id);
+    else if (m.dash === 'metrics') pending.get(m.id)?.(m);
+    else if (m.dash === 'shutdown') void stop('asked by the primary');
+  });
+  // Ctrl-C reaches every process of the group; the worker then stops by itself, as when the primary asks.
+  onShutdownSignal(
+    (signal) => stop(signal),
+    () => running.site?.http.server.closeAllConnections(),
+  );
+
+  running.site = await startSite({ ...context, logger }, (registry) => {
     registryRef = registry;
     return clusterMetrics(registry, pending);
   });
-  const ticker = setInterval(() => sendDelta(), DELTA_INTERVAL_MS);
-  ticker.unref();
-
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = async (reason: string): Promise<void> => {
-      if (stopping) return;
-      stopping = true;
-      clearInterval(ticker);
-      await stopSite(site, logger, reason);
-      sendDelta();
-      process.removeAllListeners('SIGTERM');
-      process.removeAllListeners('SIGINT');
-      process.disconnect?.();
-      resolve(0);
-    };
-    process.on('message', (msg: unknown) => {
-      if (!isTagged(msg)) return;
-      const m = msg as ToWorker;
-      if (m.dash === 'flush') sendDelta(m.id);
-      else if (m.dash === 'metrics') pending.get(m.id)?.(m);
-      else if (m.dash === 'shutdown') void stop('asked by the primary');
-    });
-    // Ctrl-C reaches every process of the group; the worker then stops by itself, as when the primary asks.
-    onShutdownSignal(
-      (signal) => stop(signal),
-      () => site.http.server.closeAllConnections(),
-    );
-  });
+  running.ticker = setInterval(() => sendDelta(), DELTA_INTERVAL_MS);
+  running.ticker.unref();
+  if (stopBeforeListening !== undefined) void stop(stopBeforeListening);
+  return done;
 }
