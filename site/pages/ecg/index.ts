@@ -22,7 +22,6 @@ const INTERVALS = [
 
 startPage(async ({ root, json }) => {
   const data = await json<EcgPageData>('ecg');
-  const msPerSample = 1000 / data.sampleRateHz;
   const url = new UrlState({
     dataset: { kind: 'enum', values: data.datasets.map((d) => d.key), default: 'mitbih' },
     class: { kind: 'string', default: '' },
@@ -137,7 +136,7 @@ startPage(async ({ root, json }) => {
     counter.textContent = cls.samples.length === 0 ? 'no sampled beats' : `beat ${beat + 1} of ${cls.samples.length}`;
     browserCard.draw((width) => (sample ? beatPlot(width, sample, null, `${cls.name}, beat ${beat + 1}`) : null));
     fiducialCard.draw((width) => (sample ? beatPlot(width, sample, fid, '') : null));
-    fiducialTable.replaceChildren(fiducialTableFor(fid, msPerSample));
+    fiducialTable.replaceChildren(fiducialTableFor(fid));
 
     const dist = dataset.classes.flatMap((c) => [
       { cls: c.name, split: 'train', n: c.train },
@@ -255,12 +254,12 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
   });
 }
 
-function fiducialTableFor(fid: BeatFiducials | null, msPerSample: number): HTMLElement {
+function fiducialTableFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
   type Row = { name: string; index: number | null; ms: number | null; amplitude: number | null };
   const rows: Row[] = [
     ...WAVES.map((w) => ({ name: w.toUpperCase(), index: fid[w]?.index ?? null, ms: fid[w]?.ms ?? null, amplitude: fid[w]?.amplitude ?? null })),
-    ...INTERVALS.map((iv) => ({ name: `${iv.label} interval`, index: fid[iv.key]?.samples ?? null, ms: fid[iv.key] ? (fid[iv.key]?.samples ?? 0) * msPerSample : null, amplitude: null })),
+    ...INTERVALS.map((iv) => ({ name: `${iv.label} interval`, index: fid[iv.key]?.samples ?? null, ms: fid[iv.key]?.ms ?? null, amplitude: null })),
   ];
   return dataTable<Row>({
     caption: 'Fiducials (index or length in samples; ms at 125 Hz)',
