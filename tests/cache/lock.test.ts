@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ describe('withLock', () => {
         events.push(`${name} out`);
         return name;
       });
-    expect(await Promise.all([holder('a'), holder('b'), holder('c')])).toEqual(['a', 'b', 'c']);
+    expect(await Promise.all([holder('a'), holder('b'), holder('c'), holder('d'), holder('e')])).toEqual(['a', 'b', 'c', 'd', 'e']);
     for (let i = 0; i < events.length; i += 2) expect(events[i + 1]).toBe(events[i]?.replace('in', 'out'));
     expect(await pathExists(lock)).toBe(false);
   });
@@ -37,6 +37,14 @@ describe('withLock', () => {
     const lock = join(dir, '.x.lock');
     await writeFile(lock, '999999999');
     expect(await withLock(lock, async () => 'taken', { waitMs: 1000 })).toBe('taken');
+  });
+
+  it('takes over a lock whose content is not a pid, and leaves no claim files behind', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, '.x.lock');
+    await writeFile(lock, 'garbage');
+    expect(await withLock(lock, async () => readFile(lock, 'utf8'), { waitMs: 1000 })).toBe(String(process.pid));
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('times out with a clear message while a live process holds the lock', async () => {
