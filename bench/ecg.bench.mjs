@@ -1,8 +1,9 @@
 // ECG precompute benchmark: `dash cache --only ecg --force` on the full-size demo (555.8 MiB, the real row counts),
 // against two baselines measured in the same run: reading the bytes with fs alone, and a naive parse (lines split into
 // strings, Number() per field, per-class sums) on one thread.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dataDir, ensureFullDemo, timeDash } from './fixtures.mjs';
@@ -13,7 +14,11 @@ async function baseline(kind, dir) {
   for (const file of FILES) {
     const path = `${dir}/${file}`;
     if (kind === 'read') {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) void chunk;
+      // The floor: one reused buffer (a stream's fresh buffer per chunk costs more in page faults than the read).
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      const fd = openSync(path, 'r');
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+      closeSync(fd);
       continue;
     }
     const sums = new Map();
@@ -53,17 +58,22 @@ const cache = `${dataDir}/../cache-ecg-bench`;
 rmSync(cache, { recursive: true, force: true });
 mkdirSync(cache, { recursive: true });
 
-const line = (label, r, ref) =>
+const line = (label, r) =>
   `${label.padEnd(34)} ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  ${(mib / (r.wallMs / 1000)).toFixed(0).padStart(5)} MiB/s  ` +
-  `peak RSS ${r.peakRssMiB === undefined ? '?' : r.peakRssMiB.toFixed(0).padStart(4)} MiB${ref ? `  (${(ref.wallMs / r.wallMs).toFixed(2)}× the dash time)` : ''}`;
+  `peak RSS ${r.peakRssMiB === undefined ? '?' : r.peakRssMiB.toFixed(0).padStart(4)} MiB`;
 
 console.log(`input: ${mib.toFixed(1)} MiB in 4 files (full-size demo, ${dir})`);
 const read = timeBaseline('read', dir);
 const naive = timeBaseline('naive', dir);
-const runs = [0, 1].map(() => timeDash(['cache', '--only', 'ecg', '--force', '--datasets', dir, '--cache', cache]));
+const runs = [0, 1, 2].map(() => timeDash(['cache', '--only', 'ecg', '--force', '--datasets', dir, '--cache', cache]));
 const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-console.log(line('baseline: read the bytes (fs)', read, best));
-console.log(line('baseline: naive split + Number()', naive, best));
+const peak = Math.max(...runs.map((r) => r.peakRssMiB ?? 0));
+console.log(line('baseline: read the bytes (fs)', read));
+console.log(line('baseline: naive split + Number()', naive));
 runs.forEach((r, i) => console.log(line(`dash cache --only ecg --force #${i + 1}`, r)));
-console.log(`dash is ${(naive.wallMs / best.wallMs).toFixed(1)}× faster than the naive parse; target ≤ 2.0 s and ≤ 200 MiB peak RSS: ${best.wallMs <= 2000 && (best.peakRssMiB ?? 0) <= 200 ? 'met' : 'NOT met'}`);
+console.log(
+  `best dash run: ${(naive.wallMs / best.wallMs).toFixed(1)}× faster than the naive parse, ${(best.wallMs / read.wallMs).toFixed(1)}× the time of ` +
+    `reading the bytes; target ≤ 2.0 s and ≤ 200 MiB peak RSS (highest of the runs: ${peak.toFixed(0)} MiB): ` +
+    `${best.wallMs <= 2000 && peak <= 200 ? 'met' : 'NOT met'}`,
+);
 rmSync(cache, { recursive: true, force: true });

@@ -10,6 +10,12 @@ const LF = 10;
 /** Bytes read per system call; rows are ~5 kB, so a block holds a few hundred. */
 const BLOCK_BYTES = 1 << 20;
 
+/**
+ * The read buffer, reused by every chunk this thread parses: fresh memory is expensive to fault in (about 3.5 ms per
+ * MiB on this machine), and a new buffer per 8 MiB chunk cost more than reading the chunk.
+ */
+let scratch = new Uint8Array(BLOCK_BYTES + 1);
+
 export interface Chunk {
   id: number;
   /** Index of the file in the caller's file list. */
@@ -55,7 +61,7 @@ export function readChunkRows(
 ): number {
   const from = chunk.start === 0 ? 0 : lineStartAfter(fd, chunk.start - 1, fileSize);
   const to = chunk.end >= fileSize ? fileSize : lineStartAfter(fd, chunk.end - 1, fileSize);
-  let buffer = new Uint8Array(BLOCK_BYTES + 1);
+  let buffer = scratch;
   let carried = 0;
   let position = from;
   let rows = 0;
@@ -76,7 +82,7 @@ export function readChunkRows(
         // One row longer than the buffer: grow it and read on.
         const larger = new Uint8Array(buffer.length * 2);
         larger.set(buffer.subarray(0, length));
-        buffer = larger;
+        buffer = scratch = larger;
         carried = length;
         continue;
       }
@@ -98,7 +104,7 @@ export function readChunkRows(
 
 /** The offset just after the first LF at or after `position`, or the file size. */
 function lineStartAfter(fd: number, position: number, fileSize: number): number {
-  const block = new Uint8Array(64 * 1024);
+  const block = scratch.subarray(0, 64 * 1024);
   while (position < fileSize) {
     const read = readSync(fd, block, 0, Math.min(block.length, fileSize - position), position);
     if (read === 0) break;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
+import { sha256OfFile } from '../filesystem.js';
 
 export interface StoreOptions {
   /** How long a stat result (including "not found") is reused; a rebuilt site shows within this time. */
@@ -120,9 +121,7 @@ export class FileStore {
     const id = `${path}\0${versionKey(stats)}`;
     const known = this.etags.get(id);
     if (known) return known;
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-    const etag = etagOf(hash);
+    const etag = etagOf(await sha256OfFile(path));
     if (this.etags.size >= MAX_STAT_ENTRIES) this.etags.clear();
     this.etags.set(id, etag);
     return etag;
