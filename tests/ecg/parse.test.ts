@@ -146,6 +146,20 @@ describe('parseRows: layout', () => {
     expect(problem('1.0,-,3.0\n', 3).problem).toBe('field 2: expected a number, found "-"');
   });
 
+  it('rejects a non-digit at any digit position of the fixed %.18e layout (the four-digits-at-once path)', () => {
+    const field = '1.234567890123456789e-01';
+    const positions = [0, ...Array.from({ length: 18 }, (_, i) => i + 2), 22, 23];
+    const wrong: string[] = [];
+    for (const at of positions) {
+      for (const bad of ['/', ':', 'a', '\u00b5', ' ']) {
+        const text = field.slice(0, at) + bad + field.slice(at + 1);
+        if (problem(`0.5,${text},0.5\n`, 3).problem !== `field 2: expected a number, found "${text}"`) wrong.push(text);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(parse(`0.5,${field},-${field}\n`, 3)).toEqual([[0.5, 0.1234567890123456789, -0.1234567890123456789]]);
+  });
+
   it('reports rows with too few or too many fields with the counts', () => {
     expect(problem('1.0,2.0\n', 3).problem).toBe('expected 3 fields, found 2');
     expect(problem('1.0,2.0,3.0,4.0,5.0\n', 3).problem).toBe('expected 3 fields, found 5');
