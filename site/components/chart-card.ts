@@ -42,12 +42,15 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   );
   let render = options.render;
   let lastWidth = -1;
+  // The body's width as the ResizeObserver last saw it: a page redrawing many cards after a filter change would
+  // otherwise force a full layout per card (reading clientWidth right after the previous card's DOM changed).
+  let observedWidth = 0;
   const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
   const draw = (next?: ChartRender): void => {
     if (next) render = next;
     if (!render) return;
-    const width = Math.max(240, Math.floor(body.clientWidth || 640));
+    const width = Math.max(240, observedWidth || Math.floor(body.clientWidth || 640));
     lastWidth = width;
     const chart = render(width);
     body.replaceChildren(chart ?? emptyState(options.empty));
@@ -56,6 +59,7 @@ export function chartCard(options: ChartCardOptions): ChartCard {
 
   new ResizeObserver(() => {
     const width = Math.floor(body.clientWidth);
+    observedWidth = width;
     if (width > 0 && Math.abs(width - lastWidth) > 8) draw();
   }).observe(body);
 

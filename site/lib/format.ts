@@ -13,9 +13,14 @@ export function formatCompact(n: number | null | undefined): string {
   return Math.abs(n) < 10_000 ? integer.format(n) : compact.format(n);
 }
 
+// Building an Intl.NumberFormat costs far more than formatting: a map tooltip per state would build dozens a redraw.
+const fixed = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  let format = fixed.get(digits);
+  if (!format) fixed.set(digits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(n);
 }
 
 /** US dollars; compact above a million ("$1.2B"), whole dollars below. */

@@ -3,9 +3,8 @@
  * scales by viewBox and never re-projects); a filter change only recolours them and rewrites their tooltips.
  * The five territories get insets on the same colour scale, and codes no shape can show are listed in words.
  */
-import * as Plot from '@observablehq/plot';
-import { geoMercator, geoPath, interpolateBlues, interpolateReds, scaleSequentialSqrt } from 'd3';
-import { h } from '../../lib/dom.js';
+import { geoMercator, geoPath, interpolateBlues, interpolateReds, scaleSequentialSqrt, scaleSqrt } from 'd3';
+import { h, uid } from '../../lib/dom.js';
 import { stateName } from './charts.js';
 import { placeOnMap } from './map.js';
 import type { CodedFeature, Shapes } from './shapes.js';
@@ -50,6 +49,43 @@ function shape(parent: SVGSVGElement, feature: CodedFeature, d: string | null): 
   return { code: feature.code, path, title };
 }
 
+const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] => {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const RAMP = { width: 300, left: 12, right: 288, top: 16, bottom: 26 };
+
+/**
+ * The colour ramp legend (square-root scale, like the map), built once: the gradient never changes, only the
+ * title and the ticks do. Plot.legend would paint a canvas and encode it as a PNG on every filter change.
+ */
+function rampLegend(interpolate: (t: number) => string): { element: SVGSVGElement; update(max: number, title: string, format: (n: number) => string): void } {
+  const id = uid('map-ramp');
+  const element = el('svg', { class: 'map-ramp', width: RAMP.width, height: 44, viewBox: `0 0 ${RAMP.width} 44` });
+  const gradient = el('linearGradient', { id, x1: 0, x2: 1, y1: 0, y2: 0 });
+  for (let i = 0; i <= 10; i++) gradient.append(el('stop', { offset: i / 10, 'stop-color': interpolate(0.12 + 0.088 * i) }));
+  const title = el('text', { x: RAMP.left, y: 11, 'font-size': 11, 'font-weight': 600, fill: 'currentColor' });
+  const ticks = el('g', { 'font-size': 10, fill: 'currentColor', 'text-anchor': 'middle' });
+  element.append(el('defs', {}), title, el('rect', { x: RAMP.left, y: RAMP.top, width: RAMP.right - RAMP.left, height: RAMP.bottom - RAMP.top, fill: `url(#${id})` }), ticks);
+  element.firstChild?.appendChild(gradient);
+  return {
+    element,
+    update(max, text, format) {
+      title.textContent = text;
+      const x = scaleSqrt().domain([0, max]).range([RAMP.left, RAMP.right]);
+      ticks.replaceChildren(
+        ...x.ticks(4).flatMap((v) => [
+          el('line', { x1: x(v), x2: x(v), y1: RAMP.top, y2: RAMP.bottom + 4, stroke: 'currentColor', 'stroke-opacity': 0.6 }),
+          el('text', { x: x(v), y: 41 }, format(v)),
+        ]),
+      );
+    },
+  };
+}
+
 export interface Choropleth<T extends { state: string }> {
   /** Recolours the map for new figures; returns the element, or null when there is nothing to show. */
   update(data: MapData<T>): HTMLElement | null;
@@ -66,10 +102,11 @@ export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 
     const caption = h('figcaption', {});
     return { ...s, caption, element: h('figure', { class: 'territory-inset' }, box, caption) };
   });
-  const legend = h('div', { class: 'map-legend' });
+  const interpolate = scheme === 'blues' ? interpolateBlues : interpolateReds;
+  const ramp = rampLegend(interpolate);
+  const legend = h('div', { class: 'map-legend' }, ramp.element, h('span', { class: 'map-legend-none' }, h('span', { class: 'swatch', style: `background:${NO_DATA}` }), 'not in the selection'));
   const notes = h('div', { class: 'map-notes' });
   const element = h('div', { class: 'choropleth' }, legend, main, h('div', { class: 'territory-insets', role: 'group', 'aria-label': 'Territories' }, ...insets.map((i) => i.element)), notes);
-  const interpolate = scheme === 'blues' ? interpolateBlues : interpolateReds;
 
   return {
     update(data) {
@@ -88,10 +125,7 @@ export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 
         paint(inset, total);
         inset.caption.textContent = `${inset.code} ${total ? data.format(data.metric(total)) : '—'}`;
       }
-      legend.replaceChildren(
-        Plot.legend({ color: { type: 'sqrt', domain: [0, max], range: [interpolate(0.12), interpolate(1)], interpolate: 'rgb', label: data.legend, tickFormat: data.format, ticks: 4 }, width: 300 }),
-        h('span', { class: 'map-legend-none' }, h('span', { class: 'swatch', style: `background:${NO_DATA}` }), 'not in the selection'),
-      );
+      ramp.update(max, data.legend, data.format);
       notes.replaceChildren(
         ...[
           placement.unplaced.length > 0 ? `Not on any map shape: ${placement.unplaced.map((d) => data.describe(d).replace(/\n/g, ' · ')).join('; ')}.` : null,

@@ -65,6 +65,7 @@ startPage(async ({ root, table }) => {
   const asset = await table('rows');
   const columns = equipmentColumns(asset);
   const extent = yearExtent(columns);
+  const selected = new Uint32Array(columns.rows);
   const choices = {
     states: present(columns.state.dictionary),
     categories: present(columns.category.dictionary),
@@ -197,11 +198,19 @@ startPage(async ({ root, table }) => {
 
   const mapDescribe = (d: StateTotal): string => `${stateName(d.state)}\nValue: ${dollars(d.value)}\nQuantity: ${formatInteger(d.quantity)}`;
 
+  // Each part of a re-render is measured (equipment:<part>) so the benchmark can say where the time goes.
+  const timed = (part: string, work: () => void): void => {
+    const start = performance.now();
+    work();
+    performance.measure(`equipment:${part}`, { start, end: performance.now() });
+  };
+
   const render = (): void => {
     const started = performance.now();
     const asked = { states: url.state.state, years: url.state.years, categories: url.state.category, demil: url.state.demil };
     const { filter, ignored } = normalizeFilter(asked, choices);
-    const current = computeView(columns, filter, LOOKUPS, extent);
+    let current!: EquipmentView;
+    timed('compute', () => (current = computeView(columns, filter, LOOKUPS, extent, selected)));
     view = current;
 
     states.setValue(filter.states);
@@ -220,39 +229,45 @@ startPage(async ({ root, table }) => {
     kpiAgencies.set(formatInteger(k.agencies), k.agencies > 0 ? `${formatNumber(k.items / k.agencies)} items per agency` : '');
     kpiStates.set(formatInteger(k.states), '');
 
-    drawTimeline();
-    topItemsCard.draw((width) => topItemsChart(current.topItems, width));
+    timed('timeline', drawTimeline);
+    timed('top items', () => topItemsCard.draw((width) => topItemsChart(current.topItems, width)));
     const byQuantity = url.state.map === 'quantity';
-    const stateMapShown = stateMap.update({
-      totals: current.states,
-      metric: (d) => (byQuantity ? d.quantity : d.value),
-      legend: byQuantity ? 'Quantity (sum of items)' : 'Acquisition value ($)',
-      format: byQuantity ? formatCompact : (n) => `$${formatCompact(n)}`,
-      describe: mapDescribe,
+    timed('state map', () => {
+      const shown = stateMap.update({
+        totals: current.states,
+        metric: (d) => (byQuantity ? d.quantity : d.value),
+        legend: byQuantity ? 'Quantity (sum of items)' : 'Acquisition value ($)',
+        format: byQuantity ? formatCompact : (n) => `$${formatCompact(n)}`,
+        describe: mapDescribe,
+      });
+      mapCard.draw(() => shown);
     });
-    mapCard.draw(() => stateMapShown);
-    growthCard.draw((width) => growthChart(current.growth, width));
-    const perCapitaShown = perCapitaMap.update({
-      totals: current.perCapita.rows,
-      metric: (d) => d.perCapita,
-      legend: 'Value per resident ($)',
-      format: (n) => `$${formatNumber(n, 2)}`,
-      describe: (d) => `${stateName(d.state)}\n$${formatNumber(d.perCapita, 2)} per resident\nValue: ${dollars(d.value)}\nPopulation (2020): ${formatInteger(d.population)}`,
-      unmeasured: current.perCapita.withoutPopulation,
+    timed('growth', () => growthCard.draw((width) => growthChart(current.growth, width)));
+    timed('per-capita map', () => {
+      const shown = perCapitaMap.update({
+        totals: current.perCapita.rows,
+        metric: (d) => d.perCapita,
+        legend: 'Value per resident ($)',
+        format: (n) => `$${formatNumber(n, 2)}`,
+        describe: (d) => `${stateName(d.state)}\n$${formatNumber(d.perCapita, 2)} per resident\nValue: ${dollars(d.value)}\nPopulation (2020): ${formatInteger(d.population)}`,
+        unmeasured: current.perCapita.withoutPopulation,
+      });
+      perCapitaCard.draw(() => shown);
     });
-    perCapitaCard.draw(() => perCapitaShown);
-    demilCard.draw((width) => demilChart(current.demil, width));
-    topStatesCard.draw((width) => topStatesChart(current.topStates, width));
+    timed('demil', () => demilCard.draw((width) => demilChart(current.demil, width)));
+    timed('top states', () => topStatesCard.draw((width) => topStatesChart(current.topStates, width)));
     const drill = current.treemap.some((l) => l.category === url.state.drill) ? url.state.drill : null;
-    treemapCard.draw((width) => {
-      const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }));
-      if (chart === null || drill === null) return chart;
-      const back = h('button', { type: 'button', class: 'btn btn-small treemap-back' }, '← All categories');
-      back.addEventListener('click', () => url.set({ drill: '' }));
-      return h('div', {}, h('p', { class: 'treemap-path' }, back, ` ${drill}`), chart);
-    });
-    averageCard.draw((width) => averageValueChart(current.averageValue, width));
-    agenciesCard.draw((width) => topAgenciesChart(current.topAgencies, width));
+    timed('treemap', () =>
+      treemapCard.draw((width) => {
+        const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }));
+        if (chart === null || drill === null) return chart;
+        const back = h('button', { type: 'button', class: 'btn btn-small treemap-back' }, '← All categories');
+        back.addEventListener('click', () => url.set({ drill: '' }));
+        return h('div', {}, h('p', { class: 'treemap-path' }, back, ` ${drill}`), chart);
+      }),
+    );
+    timed('average', () => averageCard.draw((width) => averageValueChart(current.averageValue, width)));
+    timed('agencies', () => agenciesCard.draw((width) => topAgenciesChart(current.topAgencies, width)));
     performance.measure('equipment:render', { start: started, end: performance.now() });
   };
 

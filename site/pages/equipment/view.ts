@@ -17,8 +17,9 @@ import {
 } from './series.js';
 import { accumulate } from './totals.js';
 
-export function computeView(columns: EquipmentColumns, filter: EquipmentFilter, lookups: EquipmentLookups, extent: readonly [number, number]) {
-  const rows = selectRows(columns, filter);
+/** `scratch`: a buffer of `columns.rows` the selected row indices are written into (see selectRows). */
+export function computeView(columns: EquipmentColumns, filter: EquipmentFilter, lookups: EquipmentLookups, extent: readonly [number, number], scratch?: Uint32Array) {
+  const rows = selectRows(columns, filter, scratch);
   const t = accumulate(columns, rows, extent);
   const states = stateTotals(t, columns);
   return {

@@ -28,6 +28,17 @@ describe('selectRows', () => {
   it('selects nothing when no row matches all filters', () => {
     expect(selectRows(columns, { ...NO_FILTER, states: ['GU'], demil: ['A'] }).length).toBe(0);
   });
+  it('writes into a scratch buffer when given one, and allocates when it is too short', () => {
+    const scratch = new Uint32Array(10).fill(99);
+    const rows = selectRows(columns, { ...NO_FILTER, demil: ['Q'] }, scratch);
+    expect([...rows]).toEqual([6, 7, 9]);
+    expect(rows.buffer).toBe(scratch.buffer);
+    expect([...scratch.subarray(0, 4)]).toEqual([6, 7, 9, 99]);
+    const short = new Uint32Array(2);
+    const own = selectRows(columns, { ...NO_FILTER, demil: ['Q'] }, short);
+    expect([...own]).toEqual([6, 7, 9]);
+    expect(own.buffer).not.toBe(short.buffer);
+  });
 });
 
 describe('normalizeFilter', () => {
