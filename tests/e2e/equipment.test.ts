@@ -33,7 +33,8 @@ const kpisOf = (rows: CacheRow[]): string[] => [
 ];
 
 /** One exported line or cache row as comparable text: who, what, how many, how much, when. */
-const lineKey = (r: Record<string, unknown>): string => {
+const lineKey = (line: object): string => {
+  const r = line as Record<string, unknown>;
   const day = r['Ship Date'] instanceof Date ? r['Ship Date'].toISOString().slice(0, 10) : String(r['Ship Date'] ?? '').slice(0, 10);
   return [r.State, r['Agency Name'], r.NSN, r['Item Name'], Number(r.Quantity), Number(r['Acquisition Value']).toFixed(2), day, r.Year ?? '', r.Category, r['DEMIL Code']].join('|');
 };
@@ -130,7 +131,7 @@ describe('Equipment page', () => {
     expect(page.url()).toBe(filtered);
     await settled(page, kpisOf(rows));
     expect(await page.locator('.chip').allTextContents()).toEqual(chips);
-    expect(await page.getByRole('slider', { name: 'Ship year from' }).getAttribute('aria-valuenow')).toBe(String(firstYear + 1));
+    expect(await page.getByRole('slider', { name: 'Ship year from' }).inputValue()).toBe(String(firstYear + 1));
 
     await page.goBack();
     expect(search(page).get('demil')).toBeNull();

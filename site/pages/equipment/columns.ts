@@ -3,7 +3,7 @@
  * strings once) and plain numeric arrays. The shape matches what the columnar data asset decodes to, so the
  * browser passes typed-array views straight in and Node tests pass plain arrays.
  */
-import { COLUMN } from '../../../src/site/assets/equipment.js';
+import { COLUMN, ENCODED, formatNsn } from '../../../src/site/assets/equipment.js';
 
 export interface DictColumn {
   readonly codes: ArrayLike<number>;
@@ -33,8 +33,29 @@ export function label(column: DictColumn, code: number): string {
 /** The decoded data asset, as the columnar decoder exposes it. */
 export interface AssetReader {
   readonly rows: number;
+  readonly columns: ReadonlyMap<string, unknown>;
   dict(name: string): DictColumn;
   numbers(name: string): ArrayLike<number>;
+}
+
+/** Acquisition Value in dollars, whichever form the asset holds it in (whole cents or float64 dollars). */
+function dollars(asset: AssetReader): ArrayLike<number> {
+  if (!asset.columns.has(ENCODED.valueCents)) return asset.numbers(COLUMN.value);
+  const cents = asset.numbers(ENCODED.valueCents);
+  const out = new Float64Array(asset.rows);
+  for (let i = 0; i < asset.rows; i++) out[i] = (cents[i] as number) / 100;
+  return out;
+}
+
+/** A row's NSN as text, whichever form the asset holds it in (FSC + NIIN numbers, or a dictionary). */
+export function nsnReader(asset: AssetReader): (row: number) => string | null {
+  if (asset.columns.has(ENCODED.nsnFsc)) {
+    const fsc = asset.numbers(ENCODED.nsnFsc);
+    const niin = asset.numbers(ENCODED.nsnNiin);
+    return (row) => formatNsn(fsc[row] as number, niin[row] as number);
+  }
+  const nsn = asset.dict(COLUMN.nsn);
+  return (row) => nsn.dictionary[nsn.codes[row] as number] ?? null;
 }
 
 /** The computations' view of the asset; Year comes from the ship-date dictionary (one parse per distinct day). */
@@ -51,7 +72,7 @@ export function equipmentColumns(asset: AssetReader): EquipmentColumns {
     category: asset.dict(COLUMN.category),
     demil: asset.dict(COLUMN.demil),
     quantity: asset.numbers(COLUMN.quantity),
-    value: asset.numbers(COLUMN.value),
+    value: dollars(asset),
     year,
   };
 }

@@ -31,7 +31,7 @@ import {
   treemapChart,
 } from './charts.js';
 import { choropleth } from './choropleth.js';
-import { equipmentColumns } from './columns.js';
+import { equipmentColumns, nsnReader } from './columns.js';
 import { normalizeFilter, yearExtent } from './selection.js';
 import type { EquipmentLookups, PerCapita, StateTotal } from './series.js';
 import { loadShapes } from './shapes.js';
@@ -64,6 +64,7 @@ const present = (values: readonly (string | null)[]): string[] => values.map((v)
 startPage(async ({ root, table }) => {
   const asset = await table('rows');
   const columns = equipmentColumns(asset);
+  const nsn = nsnReader(asset);
   const extent = yearExtent(columns);
   const selected = new Uint32Array(columns.rows);
   const choices = {
@@ -104,7 +105,9 @@ startPage(async ({ root, table }) => {
     hint: () => url.state.state.join('-') || undefined,
     rows: function* () {
       for (const row of view?.rows ?? []) {
-        yield EXPORT_COLUMNS.map((name) => (name === COLUMN.year ? (columns.year[row] as number) || null : asset.value(name, row)));
+        yield EXPORT_COLUMNS.map((name) =>
+          name === COLUMN.year ? (columns.year[row] as number) || null : name === COLUMN.nsn ? nsn(row) : name === COLUMN.value ? (columns.value[row] as number) : asset.value(name, row),
+        );
       }
     },
   });

@@ -2,6 +2,12 @@
  * Shapes the equipment cache rows into the Equipment page's data asset: every cache column the CSV export needs,
  * strings dictionary-encoded, Year derived in the browser from the date dictionary instead of shipped per row.
  * Rows are sorted by state, agency and date so the code columns form long runs and compress well.
+ *
+ * Two columns have a compact form when every row allows it (the page reads either):
+ * - NSN as two numbers, FSC (4 digits) and NIIN (9 digits), when all are "dddd-dd-ddd-dddd": at full scale nearly
+ *   every line has its own NSN, and a dictionary of 131k strings plus 32-bit codes is twice the size;
+ * - Acquisition Value as whole cents in a uint32 when all are non-negative whole cents below $42.9M: float64
+ *   dollars carry noise bytes that do not compress.
  */
 
 /** Cache column names (the original's names plus the derived Year and Category); the page reads the asset by them. */
@@ -21,9 +27,41 @@ export const COLUMN = {
   category: 'Category',
 } as const;
 
+/** The compact forms' column names (see above). */
+export const ENCODED = { nsnFsc: 'NSN FSC', nsnNiin: 'NSN NIIN', valueCents: 'Acquisition Value (cents)' } as const;
+
 export type AssetColumn =
   | { name: string; type: 'dict'; values: (string | null)[] }
-  | { name: string; type: 'int32' | 'float64'; values: number[] };
+  | { name: string; type: 'int32' | 'uint16' | 'uint32' | 'float64'; values: number[] };
+
+const NSN_PATTERN = /^(\d{4})-(\d{2})-(\d{3})-(\d{4})$/;
+
+/** The NSN text of its numeric form: FSC 1005 and NIIN 12345678 → "1005-01-234-5678". */
+export function formatNsn(fsc: number, niin: number): string {
+  const digits = String(niin).padStart(9, '0');
+  return `${String(fsc).padStart(4, '0')}-${digits.slice(0, 2)}-${digits.slice(2, 5)}-${digits.slice(5)}`;
+}
+
+function nsnColumns(values: readonly (string | null)[]): AssetColumn[] {
+  const fsc: number[] = [];
+  const niin: number[] = [];
+  for (const value of values) {
+    const m = NSN_PATTERN.exec(value ?? '');
+    if (m === null) return [{ name: COLUMN.nsn, type: 'dict', values: [...values] }];
+    fsc.push(Number(m[1]));
+    niin.push(Number(`${m[2]}${m[3]}${m[4]}`));
+  }
+  return [
+    { name: ENCODED.nsnFsc, type: 'uint16', values: fsc },
+    { name: ENCODED.nsnNiin, type: 'uint32', values: niin },
+  ];
+}
+
+function valueColumn(values: readonly number[]): AssetColumn {
+  const cents = values.map((v) => Math.round(v * 100));
+  const exact = cents.every((c, i) => c >= 0 && c <= 0xffffffff && c / 100 === values[i]);
+  return exact ? { name: ENCODED.valueCents, type: 'uint32', values: cents } : { name: COLUMN.value, type: 'float64', values: [...values] };
+}
 
 /** Cache columns by name, values in row order as hyparquet decodes them (bigint for INT64, Date for timestamps). */
 export type CacheColumns = Readonly<Record<string, readonly unknown[]>>;
@@ -82,11 +120,11 @@ export function shapeEquipmentAsset(cache: CacheColumns): AssetColumn[] {
   return [
     { name: COLUMN.state, type: 'dict', values: dict(0) },
     { name: COLUMN.agency, type: 'dict', values: dict(1) },
-    { name: COLUMN.nsn, type: 'dict', values: dict(2) },
+    ...nsnColumns(dict(2)),
     { name: COLUMN.item, type: 'dict', values: dict(3) },
     { name: COLUMN.quantity, type: 'int32', values: shaped.map((r) => r.quantity) },
     { name: COLUMN.ui, type: 'dict', values: dict(4) },
-    { name: COLUMN.value, type: 'float64', values: shaped.map((r) => r.value) },
+    valueColumn(shaped.map((r) => r.value)),
     { name: COLUMN.demil, type: 'dict', values: dict(5) },
     { name: COLUMN.demilIc, type: 'dict', values: dict(6) },
     { name: COLUMN.shipDate, type: 'dict', values: shaped.map((r) => r.day) },

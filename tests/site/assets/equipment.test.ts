@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeEquipmentAsset, shipDay } from '../../../src/site/assets/equipment.js';
+import { formatNsn, shapeEquipmentAsset, shipDay, type CacheColumns } from '../../../src/site/assets/equipment.js';
 
 describe('shipDay', () => {
   it('reads Date objects, ISO strings and epoch milliseconds as UTC days', () => {
@@ -31,14 +31,34 @@ describe('shapeEquipmentAsset', () => {
     expect(col('Agency Name')).toEqual(['A', 'Z', 'Z', 'B']);
     expect(col('Ship Date')).toEqual(['2012-01-01', '2001-05-05', null, '2010-01-02']);
   });
-  it('turns bigint and unreadable numbers into numbers and 0', () => {
+  it('turns bigint and unreadable numbers into numbers and 0; whole cents travel as cents', () => {
     expect(col('Quantity')).toEqual([0, 1, 7, 3]);
-    expect(col('Acquisition Value')).toEqual([1, 0, 2, 10.5]);
+    expect(col('Acquisition Value (cents)')).toEqual([100, 0, 200, 1050]);
   });
   it('names a missing cache column', () => {
     expect(() => shapeEquipmentAsset({ State: ['CA'] })).toThrow('equipment asset: the cache has no column "Agency Name"');
   });
   it('keeps every cache column the CSV export needs except Year, which the page derives', () => {
-    expect(columns.map((c) => c.name)).toEqual(['State', 'Agency Name', 'NSN', 'Item Name', 'Quantity', 'UI', 'Acquisition Value', 'DEMIL Code', 'DEMIL IC', 'Ship Date', 'Station Type', 'Category']);
+    // '1005-01' is no full NSN, so the NSN stays a dictionary.
+    expect(columns.map((c) => c.name)).toEqual(['State', 'Agency Name', 'NSN', 'Item Name', 'Quantity', 'UI', 'Acquisition Value (cents)', 'DEMIL Code', 'DEMIL IC', 'Ship Date', 'Station Type', 'Category']);
+  });
+
+  const withColumn = (name: string, values: unknown[]): CacheColumns => {
+    const base = Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, rows.map((r) => r[k as keyof typeof r])]));
+    return { ...base, [name]: values };
+  };
+  it('stores NSNs as FSC and NIIN numbers when all are complete, in row order', () => {
+    const shaped = shapeEquipmentAsset(withColumn('NSN', ['1005-01-234-5678', '2320-00-000-0001', '0000-01-999-9999', '8465-99-123-0456']));
+    const fsc = shaped.find((c) => c.name === 'NSN FSC')?.values as number[];
+    const niin = shaped.find((c) => c.name === 'NSN NIIN')?.values as number[];
+    // Sorted rows: CA/A (4th input), CA/Z undated-last order: 3rd then 2nd, then TX (1st).
+    expect(fsc).toEqual([8465, 0, 2320, 1005]);
+    expect(niin).toEqual([991230456, 19999999, 1, 12345678]);
+    expect(fsc.map((f, i) => formatNsn(f, niin[i]!))).toEqual(['8465-99-123-0456', '0000-01-999-9999', '2320-00-000-0001', '1005-01-234-5678']);
+    expect(shaped.some((c) => c.name === 'NSN')).toBe(false);
+  });
+  it('keeps float dollars when a value is not whole cents or is negative', () => {
+    expect(shapeEquipmentAsset(withColumn('Acquisition Value', [10.5, 2, 0.125, 1])).find((c) => c.name === 'Acquisition Value')?.values).toEqual([1, 0.125, 2, 10.5]);
+    expect(shapeEquipmentAsset(withColumn('Acquisition Value', [10.5, 2, -3, 1])).find((c) => c.name === 'Acquisition Value')?.values).toEqual([1, -3, 2, 10.5]);
   });
 });

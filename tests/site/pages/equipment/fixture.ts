@@ -68,6 +68,7 @@ export function readerOf(columns: readonly AssetColumn[]): AssetReader {
   };
   return {
     rows: columns[0]?.values.length ?? 0,
+    columns: byName,
     dict(name) {
       const values = get(name).values as (string | null)[];
       const strings = [...new Set(values.filter((v): v is string => v !== null))].sort();
