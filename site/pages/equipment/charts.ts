@@ -13,12 +13,30 @@ import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth
 /** Whole dollars with thousands separators: tooltips and KPIs show exact figures, axes compact ones. */
 export const dollars = (n: number): string => `$${formatInteger(Math.round(n))}`;
 const compactDollars = (n: number): string => `$${formatCompact(n)}`;
+// Axis ticks all in one notation ("$2K … $12K", not "$2,000 … $10K"): formatCompact keeps figures under 10,000 exact.
+const shortNumber = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const axisNumber = (n: number): string => shortNumber.format(n);
+const axisDollars = (n: number): string => (n < 0 ? `−$${shortNumber.format(-n)}` : `$${shortNumber.format(n)}`);
+/** Room under a horizontal axis for its tick labels and, one line lower, its title. */
+const X_AXIS = { marginBottom: 44, labelOffset: 38 } as const;
 export const stateName = (code: string): string => STATE_NAMES[code] ?? code;
 
 const MAX_LABEL = 30;
-const shorten = (label: string): string => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
-/** Room for the longest (shortened) label at ~7.4 px a character of the 12 px UI font (upper case is wide). */
-const labelMargin = (labels: readonly string[]): number => Math.min(240, 12 + 7.4 * Math.max(4, ...labels.map((l) => shorten(l).length)));
+const CHAR_PX = 7.4;
+const shortenTo = (max: number) => (label: string): string => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
+const shorten = shortenTo(MAX_LABEL);
+
+/**
+ * The left margin for bar labels and how they are cut to fit it: room for the longest label at ~7.4 px a
+ * character of the 12 px UI font (upper case is wide), at most 240 px and 40 % of the chart, so a phone keeps
+ * room for the bars and their axis. Also how many x ticks fit the bars' width without touching.
+ */
+function barLabels(labels: readonly string[], width: number): { marginLeft: number; format: (label: string) => string; ticks: number } {
+  const fit = Math.max(6, Math.min(MAX_LABEL, Math.floor((Math.min(240, width * 0.4) - 12) / CHAR_PX)));
+  const longest = Math.max(4, ...labels.map((l) => Math.min(fit, l.length)));
+  const marginLeft = Math.round(12 + CHAR_PX * longest);
+  return { marginLeft, format: shortenTo(fit), ticks: Math.max(2, Math.floor((width - marginLeft - 16) / 70)) };
+}
 
 /** A ranked horizontal bar chart, largest at the top. */
 export function rankedBars<T>(
@@ -27,14 +45,16 @@ export function rankedBars<T>(
 ): Element | null {
   if (rows.length === 0) return null;
   const labels = rows.map(options.label);
+  const layout = barLabels(labels, options.width);
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width: options.width,
-    height: Math.max(160, 26 + rows.length * 20),
-    marginLeft: labelMargin(labels),
+    height: Math.max(160, 44 + rows.length * 20),
+    marginLeft: layout.marginLeft,
     marginRight: 16,
-    x: { label: options.axis, tickFormat: options.format, grid: true, ticks: Math.max(2, Math.floor(options.width / 110)) },
-    y: { label: null, domain: labels, tickFormat: shorten },
+    marginBottom: X_AXIS.marginBottom,
+    x: { label: options.axis, labelOffset: X_AXIS.labelOffset, tickFormat: options.format, grid: true, ticks: layout.ticks },
+    y: { label: null, domain: labels, tickFormat: layout.format },
     ...(options.color ? { color: options.color } : {}),
     marks: [
       Plot.barX(rows, { x: options.value, y: options.label, fill: options.fill ?? ACCENTS.blue, title: options.title, tip: true }),
@@ -44,11 +64,11 @@ export function rankedBars<T>(
 }
 
 export function topItemsChart(rows: readonly Bar[], width: number): Element | null {
-  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Quantity →', format: formatCompact, title: (d) => `${d.name}\nQuantity: ${formatInteger(d.value)}`, fill: ACCENTS.blue });
+  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Quantity →', format: axisNumber, title: (d) => `${d.name}\nQuantity: ${formatInteger(d.value)}`, fill: ACCENTS.blue });
 }
 
 export function topAgenciesChart(rows: readonly Bar[], width: number): Element | null {
-  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Acquisition value →', format: compactDollars, title: (d) => `${d.name}\nValue: ${dollars(d.value)}`, fill: ACCENTS.emerald });
+  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Acquisition value →', format: axisDollars, title: (d) => `${d.name}\nValue: ${dollars(d.value)}`, fill: ACCENTS.emerald });
 }
 
 export function topStatesChart(rows: readonly { state: string; value: number; region: string; rank: number }[], width: number): Element | null {
@@ -58,7 +78,7 @@ export function topStatesChart(rows: readonly { state: string; value: number; re
     label: (d) => `${d.rank}. ${stateName(d.state)}`,
     value: (d) => d.value,
     axis: 'Acquisition value →',
-    format: compactDollars,
+    format: axisDollars,
     title: (d) => `#${d.rank} ${stateName(d.state)} (${d.region})\nValue: ${dollars(d.value)}`,
     fill: (d) => d.region,
     color: { domain: regions, range: regions.map((r) => REGION_COLORS[r] ?? ACCENTS.indigo), legend: true },
@@ -71,7 +91,7 @@ export function averageValueChart(rows: readonly { state: string; value: number;
     label: (d) => stateName(d.state),
     value: (d) => d.average,
     axis: 'Average value per item →',
-    format: compactDollars,
+    format: axisDollars,
     title: (d) => `${stateName(d.state)}\nAverage: ${dollars(d.average)} per item\nValue: ${dollars(d.value)}\nQuantity: ${formatInteger(d.quantity)}`,
     fill: ACCENTS.indigo,
   });
@@ -94,8 +114,9 @@ export function timelineChart(series: Timeline, year: number, width: number): El
     width,
     height: 360,
     marginLeft: 56,
-    x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year' },
-    y: { domain: [0, series.yMax || 1], label: '↑ Quantity shipped that year', tickFormat: formatCompact, grid: true },
+    marginBottom: X_AXIS.marginBottom,
+    x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year', labelAnchor: 'right', labelOffset: X_AXIS.labelOffset },
+    y: { domain: [0, series.yMax || 1], label: '↑ Quantity shipped that year', tickFormat: axisNumber, grid: true },
     color: { domain: series.categories, range: CATEGORICAL, legend: true },
     marks: [
       Plot.ruleY([0]),
@@ -127,7 +148,8 @@ export function growthChart(rows: readonly Growth[], width: number): Element | n
     height: 360,
     marginLeft: 56,
     marginTop: 24,
-    x: { domain: years, ticks: yearTicks(years, width), tickFormat: 'd', label: 'Ship year', padding: 0.15 },
+    marginBottom: X_AXIS.marginBottom,
+    x: { domain: years, ticks: yearTicks(years, width), tickFormat: 'd', label: 'Ship year →', labelAnchor: 'right', labelOffset: X_AXIS.labelOffset, padding: 0.15 },
     y: { domain, label: '↑ Change in value on the year before (%)', tickFormat: (n: number) => percent(n), grid: true, nice: true },
     marks: [
       Plot.barY(ok, {
@@ -145,18 +167,28 @@ export function growthChart(rows: readonly Growth[], width: number): Element | n
   });
 }
 
+const UNKNOWN_GREY = '#94A3B8';
+const demilColours = (labels: readonly string[]): string[] => {
+  const palette = CATEGORICAL.filter((c) => c !== UNKNOWN_GREY);
+  let next = 0;
+  return labels.map((label) => (label === 'Unknown' ? UNKNOWN_GREY : (palette[next++ % palette.length] as string)));
+};
+
 /** EQ-6: value by DEMIL code, stacked inside the top categories (largest at the top). */
 export function demilChart(data: DemilBreakdown, width: number): Element | null {
   if (data.segments.length === 0) return null;
+  const layout = barLabels(data.categories, width);
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width,
-    height: Math.max(200, 40 + data.categories.length * 34),
-    marginLeft: labelMargin(data.categories),
+    height: Math.max(200, 58 + data.categories.length * 34),
+    marginLeft: layout.marginLeft,
     marginRight: 16,
-    x: { label: 'Acquisition value →', tickFormat: compactDollars, grid: true, ticks: Math.max(2, Math.floor(width / 110)) },
-    y: { label: null, domain: data.categories, tickFormat: shorten },
-    color: { domain: data.labels, range: CATEGORICAL, legend: true },
+    marginBottom: X_AXIS.marginBottom,
+    x: { label: 'Acquisition value →', labelOffset: X_AXIS.labelOffset, tickFormat: axisDollars, grid: true, ticks: layout.ticks },
+    y: { label: null, domain: data.categories, tickFormat: layout.format },
+    // Lines without a code in grey, apart from the palette (its cyan was hard to tell from code A's blue).
+    color: { domain: data.labels, range: demilColours(data.labels), legend: true },
     marks: [
       Plot.barX(data.segments, { x: 'value', y: 'category', fill: 'label', title: (d: DemilBreakdown['segments'][number]) => `${d.category}\n${d.label}\nValue: ${dollars(d.value)}`, tip: true }),
       Plot.ruleX([0]),

@@ -76,8 +76,11 @@ function rampLegend(interpolate: (t: number) => string): { element: SVGSVGElemen
     update(max, text, format) {
       title.textContent = text;
       const x = scaleSqrt().domain([0, max]).range([RAMP.left, RAMP.right]);
+      // The square-root scale crowds round ticks at the top end: keep those at least a label's width apart.
+      const kept: number[] = [];
+      for (const v of x.ticks(5)) if (kept.length === 0 || x(v) - x(kept[kept.length - 1] as number) >= 52) kept.push(v);
       ticks.replaceChildren(
-        ...x.ticks(4).flatMap((v) => [
+        ...kept.flatMap((v) => [
           el('line', { x1: x(v), x2: x(v), y1: RAMP.top, y2: RAMP.bottom + 4, stroke: 'currentColor', 'stroke-opacity': 0.6 }),
           el('text', { x: x(v), y: 41 }, format(v)),
         ]),
