@@ -4,16 +4,17 @@
 // connections, then 10,000 requests at 200 connections. Both get `Accept-Encoding: gzip` like a browser, so
 // both send the precompressed .gz siblings. nginx is started here with a generated config and stopped after.
 //
-// The site: the repository's dist/ when `dash build` has made it (it holds .dash-site), else a fixture of the
-// same shape written into bench/data/serve (HTML pages, a ~300 KB hashed bundle, data JSON, .br/.gz beside).
+// The site: the real one, built with the CLI (`dash demo` then `dash build`, ~15 s) into bench/data/serve/site;
+// only if that build fails, a fixture of the same shape (HTML pages, a ~300 KB hashed bundle, .br/.gz beside).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { root } from './fixtures.mjs';
+import { root, timeDash } from './fixtures.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const DURATION_S = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
@@ -61,6 +62,20 @@ function fixtureCache(dir) {
   mkdirSync(dir, { recursive: true });
   for (const f of ['equipment.parquet', 'bases.parquet', 'healthcare.parquet', 'ecg_precomputed.json']) writeFileSync(join(dir, f), 'x'.repeat(1024));
   return dir;
+}
+
+/** The real site from the small demo data, built with the CLI as a user would; undefined if that fails. */
+function builtSite(dir) {
+  const paths = ['--datasets', join(dir, 'datasets'), '--cache', join(dir, 'cache'), '--out', join(dir, 'dist')];
+  try {
+    if (!existsSync(join(dir, 'datasets'))) timeDash(['demo', ...paths]);
+    const build = timeDash(['build', ...paths]);
+    console.log(`site: \`dash build\` of the small demo in ${fmt(build.wallMs / 1000, 1)} s → ${join(dir, 'dist')}`);
+    return { dist: join(dir, 'dist'), cache: join(dir, 'cache') };
+  } catch (err) {
+    console.log(`note: \`dash build\` failed, benchmarking a fixture site instead: ${String(err).split('\n').slice(0, 3).join(' ')}`);
+    return undefined;
+  }
 }
 
 function pickAsset(dist) {
@@ -139,6 +154,7 @@ function stop(child) {
   });
 }
 
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function main() {
@@ -147,13 +163,11 @@ async function main() {
     return;
   }
   mkdirSync(work, { recursive: true });
-  const built = join(root, 'dist');
-  const useBuilt = existsSync(join(built, '.dash-site')) && existsSync(join(built, 'index.html'));
-  const dist = useBuilt ? built : fixtureSite(join(work, 'dist'));
-  const cache = existsSync(join(root, 'data_cache/manifest.json')) ? join(root, 'data_cache') : fixtureCache(join(work, 'cache'));
+  console.log(`load average at the start: ${load()}`);
+  const site = builtSite(join(work, 'site')) ?? { dist: fixtureSite(join(work, 'dist')), cache: fixtureCache(join(work, 'cache')) };
+  const { dist, cache } = site;
   const asset = pickAsset(dist);
   const page = '/index.html';
-  console.log(`site: ${useBuilt ? 'dist/ from `dash build`' : 'fixture (no dist/ built)'} ${dist}`);
   console.log(`asset: ${asset} (${fmt(statSync(join(dist, asset)).size / 1024)} KiB, .gz ${fmt(statSync(join(dist, `${asset}.gz`)).size / 1024)} KiB)`);
 
   const [dashPort, nginxPort] = [await freePort(), await freePort()];
@@ -199,6 +213,7 @@ async function main() {
     const [dashExit] = await Promise.all([stop(dash), stop(nginx)]);
     console.log(`\ndash serve exited with ${dashExit} after SIGTERM; nginx stopped`);
     const lines = readFileSync(join(work, 'dash-serve.log'), 'utf8').split('\n').filter(Boolean).length;
+    console.log(`load average at the end: ${load()}`);
     console.log(`dash wrote ${fmt(lines)} JSON log lines (one per request) to ${join(work, 'dash-serve.log')}`);
   }
   for (const r of rows.filter((x) => x.server === 'dash')) {

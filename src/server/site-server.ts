@@ -17,6 +17,8 @@ export interface ServeContext {
   logger: Logger;
   /** When the server started; a cluster worker gets the primary's. */
   startedAtMs: number;
+  /** The clock for uptime and /health's snapshot age; the system clock unless a test moves one by hand. */
+  now?: () => number;
 }
 
 export interface RunningSite {
@@ -50,6 +52,7 @@ export async function startSite(
     files: createStaticHandler(paths.out),
     tracker,
     startedAtMs: context.startedAtMs,
+    now: context.now,
     textLogs: settings.logFormat === 'text',
   });
   const http = createHttpServer({ handler, logger, registry, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 });
