@@ -32,6 +32,8 @@ export interface AppOptions {
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS) as [string, string][];
+
 /** Prometheus asks with `Accept: text/plain` or OpenMetrics; browsers and the Status page get the seed's JSON. */
 export function wantsPrometheus(req: IncomingMessage, query: URLSearchParams): boolean {
   const format = query.get('format');
@@ -118,7 +120,7 @@ export function createApp(options: AppOptions): RequestHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value as string);
+    for (const [name, value] of SECURITY_ENTRIES) res.setHeader(name, value);
     // Tells the Status page that /health and /metrics exist here (a static host has neither).
     res.setHeader(SERVER_HEADER, '1');
 
@@ -132,10 +134,12 @@ export function createApp(options: AppOptions): RequestHandler {
 
     let work: Promise<void> | undefined;
     try {
-      const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
-      if (route === 'health') work = health(req, res, path, query);
-      else if (route === 'metrics') work = metrics(req, res, query);
-      else work = options.files(req, res);
+      if (route === 'health' || route === 'metrics') {
+        const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+        work = route === 'health' ? health(req, res, path, query) : metrics(req, res, query);
+      } else {
+        work = options.files(req, res);
+      }
     } catch (err) {
       fail(req, res, path, err);
       return;
