@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `dash serve --workers 2` against nginx (Debian's package) serving the same dist/, on loopback, in one run:
-// requests/s and latency percentiles for /health, an HTML page and a content-hashed JS asset at 100
+// requests/s and latency percentiles for /health, an HTML page and two content-hashed scripts at 100
 // connections, then 10,000 requests at 200 connections. Both get `Accept-Encoding: gzip` like a browser, so
 // both send the precompressed .gz siblings. nginx is started here with a generated config and stopped after.
 //
@@ -78,11 +78,13 @@ function builtSite(dir) {
   }
 }
 
-function pickAsset(dist) {
+/** The largest content-hashed script (the Plot + d3 chunk) and the script the front page loads first. */
+function pickScripts(dist, page) {
   const assets = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`) : readdirSync(dist);
   const js = assets.filter((f) => /\.[0-9a-f]{8,}\.js$/.test(f)).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size);
   if (js.length === 0) throw new Error(`no content-hashed .js asset in ${dist}`);
-  return `/${js[0]}`;
+  const entry = /<script type="module" src="([^"]+)"/.exec(readFileSync(join(dist, page), 'utf8'))?.[1] ?? js[0];
+  return { largest: `/${js[0]}`, entry: `/${entry}` };
 }
 
 async function waitFor(url, what) {
@@ -166,9 +168,13 @@ async function main() {
   console.log(`load average at the start: ${load()}`);
   const site = builtSite(join(work, 'site')) ?? { dist: fixtureSite(join(work, 'dist')), cache: fixtureCache(join(work, 'cache')) };
   const { dist, cache } = site;
-  const asset = pickAsset(dist);
   const page = '/index.html';
-  console.log(`asset: ${asset} (${fmt(statSync(join(dist, asset)).size / 1024)} KiB, .gz ${fmt(statSync(join(dist, `${asset}.gz`)).size / 1024)} KiB)`);
+  const scripts = pickScripts(dist, page);
+  const sizes = (url) => {
+    const gz = join(dist, `${url}.gz`);
+    return `${fmt(statSync(join(dist, url)).size / 1024, 1)} KiB${existsSync(gz) ? `, .gz ${fmt(statSync(gz).size / 1024, 1)} KiB` : ''}`;
+  };
+  console.log(`scripts: page entry ${scripts.entry} (${sizes(scripts.entry)}); largest ${scripts.largest} (${sizes(scripts.largest)})`);
 
   const [dashPort, nginxPort] = [await freePort(), await freePort()];
   const dash = await startDash(dist, cache, dashPort, join(work, 'dash-serve.log'));
@@ -181,7 +187,8 @@ async function main() {
     for (const [label, path] of [
       ['/health', '/health'],
       ['HTML page', page],
-      ['hashed JS', asset],
+      ['hashed JS, page entry', scripts.entry],
+      ['hashed JS, largest', scripts.largest],
     ]) {
       const pair = {};
       for (const [server, port] of [
@@ -218,7 +225,11 @@ async function main() {
   }
   for (const r of rows.filter((x) => x.server === 'dash')) {
     const ok = r.ratio >= 0.5 && r.p99 <= 20;
-    console.log(`target ${r.label}: ≥ 50 % of nginx req/s and p99 ≤ 20 ms → ${ok ? 'met' : 'NOT met'} (${fmt(r.ratio * 100)} %, p99 ${r.p99} ms)`);
+    // When nginx misses 20 ms too, the client or the machine sets the p99 (e.g. autocannon takes in only so
+    // many MiB/s), not the server.
+    const nginxP99 = rows.find((x) => x.server === 'nginx' && x.label === r.label).p99;
+    const bound = nginxP99 > 20 ? `; nginx's own p99 is ${nginxP99} ms` : '';
+    console.log(`target ${r.label}: ≥ 50 % of nginx req/s and p99 ≤ 20 ms → ${ok ? 'met' : 'NOT met'} (${fmt(r.ratio * 100)} %, p99 ${r.p99} ms${bound})`);
   }
   if (failures > 0) process.exitCode = 1;
 }
