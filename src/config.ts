@@ -162,7 +162,7 @@ function parseIntSetting(raw: string, name: string, min: number, max: number, pr
   return n;
 }
 
-function parseBool(raw: string): boolean | undefined {
+export function parseBool(raw: string): boolean | undefined {
   const v = raw.toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;

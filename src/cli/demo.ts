@@ -1,5 +1,6 @@
 import { loadDatasets, parseOnly } from '../datasets/registry.js';
-import { EXIT_OK, usageError } from '../errors.js';
+import { DashError, EXIT_OK, EXIT_USAGE, usageError } from '../errors.js';
+import { debugRequested, describeFailure } from './failure.js';
 import { commandContext, type Io } from './io.js';
 
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
@@ -8,6 +9,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   if (!Number.isSafeInteger(seed) || seed < 0) throw usageError(`--seed must be a whole number ≥ 0 (found "${String(options.seed)}")`);
   const scale = options.scale === 'full' ? 'full' : 'small';
   const modules = await loadDatasets(parseOnly(options.only as string | undefined));
+  const failed: string[] = [];
   for (const module of modules) {
     const step = context.reporter.start(`${module.name}: writing ${scale} demo data`);
     const started = performance.now();
@@ -15,10 +17,12 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
       const files = await module.writeDemo(context.paths.datasets, { scale, seed, force: options.force === true });
       step.succeed(`${module.name}: wrote ${files.length} file(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
-      step.fail(`${module.name}: ${(err as Error).message}`);
-      throw err;
+      if (err instanceof DashError && err.exitCode === EXIT_USAGE) throw err;
+      step.fail(`${module.name}: ${err instanceof DashError ? err.message : describeFailure(err, debugRequested(io.env))}`);
+      failed.push(module.name);
     }
   }
+  if (failed.length > 0) throw new DashError(`demo data not written for ${failed.join(', ')} (see above)`);
   context.reporter.info(`demo datasets are in ${context.paths.datasets}; run \`dash build\` to build caches and the site`);
   return EXIT_OK;
 }

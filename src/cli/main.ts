@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DashError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { DASH_VERSION } from '../version.js';
+import { debugRequested, describeFailure } from './failure.js';
 import { loadEnvFile, processIo, type Io } from './io.js';
 
 type Action = (options: Record<string, unknown>, io: Io) => Promise<number>;
@@ -114,7 +115,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr.write(`dash: ${err.message}\n`);
       return err.exitCode;
     }
-    io.stderr.write(`dash: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(`dash: ${describeFailure(err, debugRequested(io.env))}\n`);
     return EXIT_FAILURE;
   }
 }

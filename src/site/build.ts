@@ -12,7 +12,7 @@ import { DASH_VERSION } from '../version.js';
 import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
 import { encodeTable } from './columnar.js';
-import { isCompressible, writeCompressed } from './compress.js';
+import { isCompressible, reuseCompressed, writeCompressed } from './compress.js';
 import { renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
@@ -96,7 +96,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
     files++;
     bytes += buffer.byteLength;
     if (!isCompressible(path, buffer.byteLength)) return { bytes: buffer.byteLength, brotli: buffer.byteLength };
-    const compressed = await writeCompressed(path, buffer);
+    const compressed = (await reuseCompressed(join(w.paths.out, relative), path, buffer)) ?? (await writeCompressed(path, buffer));
     return { bytes: buffer.byteLength, brotli: compressed.brotli };
   };
 

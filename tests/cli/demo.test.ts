@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASES_FILE, EQUIPMENT_FILE, HEALTHCARE_FILE } from '../../src/datasets/layout.js';
@@ -16,7 +16,8 @@ describe('dash demo', { timeout: 120_000 }, () => {
 
     const again = await dash([...args, '--seed', '7'], { cwd });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`dash: ${join(cwd, 'ds', EQUIPMENT_FILE)} already exists; pass --force to overwrite it`);
+    expect(again.stderr).toContain(`✖ equipment: ${join(cwd, 'ds', EQUIPMENT_FILE)} already exists; pass --force to overwrite it`);
+    expect(again.stderr.trimEnd().split('\n').at(-1)).toBe('dash: demo data not written for equipment, bases, healthcare (see above)');
     expect(await readFile(join(cwd, 'ds', EQUIPMENT_FILE), 'utf8')).toBe(written[0]);
 
     expect((await dash([...args, '--seed', '7', '--force'], { cwd })).code).toBe(0);
@@ -24,5 +25,16 @@ describe('dash demo', { timeout: 120_000 }, () => {
     expect((await dash([...args, '--seed', '42', '--force'], { cwd })).code).toBe(0);
     const rewritten = await Promise.all([EQUIPMENT_FILE, BASES_FILE, HEALTHCARE_FILE].map((f) => readFile(join(cwd, 'ds', f), 'utf8')));
     expect(rewritten).toEqual(written);
+  });
+
+  it('says in one line per dataset why a folder cannot be written, without a stack trace', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'file'), '');
+    const result = await dash(['demo', '--datasets', 'file/ds', '--only', 'bases'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      `✖ bases: cannot create the folder ${join(cwd, 'file', 'ds', 'military_bases')}: a part of the path is a file, not a folder (ENOTDIR)`,
+      'dash: demo data not written for bases (see above)',
+    ]);
   });
 });

@@ -25,6 +25,13 @@ describe('ECG page', () => {
 
     await page.getByRole('group', { name: 'Class' }).getByText('Ventricular (V)', { exact: true }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('class') === 'Ventricular (V)');
+    // Arrow keys walk the classes, and the focus stays in the group while the page redraws.
+    await page.getByRole('radio', { name: 'Ventricular (V)' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('class') === 'Fusion (F)');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Fusion (F)');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('class') === 'Ventricular (V)');
     await page.getByRole('button', { name: 'Next →' }).click();
     await page.getByRole('button', { name: 'Next →' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('beat') === '2');

@@ -19,15 +19,13 @@ function dash(args: string[]): { status: number | null; stderr: string } {
   return { status: result.status, stderr: result.stderr };
 }
 
-/** Builds the demo site once with the real CLI (`npm run test:browser` compiled it first). */
+/** Builds the demo caches and site once with the real CLI, as a user would (`npm run test:browser` compiled it first). */
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(join(tmpdir(), 'dash-e2e-'));
   const paths = ['--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')];
-  // With no datasets, `dash cache` builds every cache from the built-in demo data (source "demo"). A dataset whose
-  // pipeline fails leaves its cache missing; `dash site` then fails only if a registered page needs that cache.
-  dash(['cache', ...paths]);
-  const site = dash(['site', ...paths]);
-  if (site.status !== 0) throw new Error(`dash site failed (exit ${site.status}):\n${site.stderr}`);
+  // With no datasets, `dash build` builds every cache from the built-in demo data (source "demo"), then the site.
+  const build = dash(['build', ...paths]);
+  if (build.status !== 0) throw new Error(`dash build failed (exit ${build.status}):\n${build.stderr}`);
   project.provide('siteDir', join(work, 'dist'));
   project.provide('cacheDir', join(work, 'cache'));
   return () => rmSync(work, { recursive: true, force: true });

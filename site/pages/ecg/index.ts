@@ -4,7 +4,7 @@ import type { EcgPageClass, EcgPageData, EcgPageDataset } from '../../../src/sit
 import { chartCard } from '../../components/chart-card.js';
 import { dataTable } from '../../components/data-table.js';
 import { filterPanel } from '../../components/filter-panel.js';
-import { radioGroup } from '../../components/radio-group.js';
+import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
 import { h } from '../../lib/dom.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
@@ -112,19 +112,28 @@ startPage(async ({ root, json }) => {
   const pcaCard = chartCard({ title: 'PCA of the sampled beats', wide: true, info: 'The 50 sampled train beats per class projected on the first two principal components. Hover for the class and sample; click a point to open that beat in the browser.' });
 
   let loaded = '';
+  let classRadio: { dataset: string; group: RadioGroup } | undefined;
   const draw = (): void => {
     const { dataset, cls, beat } = current();
     datasetRadio.setValue(dataset.key);
     speedRadio.setValue(url.state.speed);
     scaleRadio.setValue(url.state.scale);
     player.setSpeed(url.state.speed as Speed);
-    const classRadio = radioGroup({
-      label: 'Class',
-      choices: dataset.classes.map((c) => ({ value: c.name, label: c.name })),
-      value: cls.name,
-      onChange: (v) => url.set({ class: v, beat: 0 }),
-    });
-    classHolder.replaceChildren(classRadio.element);
+    // Rebuilt only when the dataset (and so the list of classes) changes: replacing it on every change would drop
+    // the keyboard focus of someone arrowing through the classes.
+    if (classRadio?.dataset !== dataset.key) {
+      classRadio = {
+        dataset: dataset.key,
+        group: radioGroup({
+          label: 'Class',
+          choices: dataset.classes.map((c) => ({ value: c.name, label: c.name })),
+          value: cls.name,
+          onChange: (v) => url.set({ class: v, beat: 0 }),
+        }),
+      };
+      classHolder.replaceChildren(classRadio.group.element);
+    }
+    classRadio.group.setValue(cls.name);
     const key = `${dataset.key}|${cls.name}`;
     if (key !== loaded) {
       loaded = key;

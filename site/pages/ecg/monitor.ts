@@ -59,13 +59,18 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
     }
     ctx.strokeStyle = style.getPropertyValue('--trace').trim() || '#34D399';
     ctx.lineWidth = 2;
+    // Before playback a faint preview of the first beats, so the monitor never looks empty or broken.
+    const preview = drawn === 0;
+    const until = preview ? Math.min(to, track.values.length) : drawn;
+    ctx.globalAlpha = preview ? 0.3 : 1;
     ctx.beginPath();
-    for (let i = from; i < drawn; i++) {
+    for (let i = from; i < until; i++) {
       const v = track.values[i] as number;
       if (i === from) ctx.moveTo(x(i), y(v));
       else ctx.lineTo(x(i), y(v));
     }
     ctx.stroke();
+    ctx.globalAlpha = 1;
     ctx.font = '600 12px system-ui, sans-serif';
     ctx.textAlign = 'center';
     for (const m of visibleMarkers(track, drawn, [from, to])) {
@@ -111,7 +116,7 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
       drawn = 0;
       lastBeat = -1;
       canvas.dataset.state = 'ready';
-      status.textContent = `${beats.length} beats ready`;
+      status.textContent = beats.length === 0 ? 'No sampled beats' : `${beats.length} beats ready: press Play`;
       paint();
     },
     setSpeed(next) {
@@ -141,7 +146,7 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
       drawn = 0;
       lastBeat = -1;
       canvas.dataset.state = 'ready';
-      status.textContent = 'Reset';
+      status.textContent = `${track.beatStarts.length} beats ready: press Play`;
       paint();
     },
   };
