@@ -1,4 +1,4 @@
-import { geoAlbersUsa, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
+import { geoAlbersUsa, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection, type Selection } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -11,6 +11,9 @@ import { stateCodeOf } from '../../src/datasets/lookups/states.js';
  * Guam and the rest (inventory §8.11). Here each territory gets its own Mercator inset in a row under the
  * main map, and every shape and point is routed to the projection of its state or territory code.
  */
+
+/** State borders: readable on both the light and the dark theme. */
+const BORDER = 'rgba(148, 163, 184, 0.45)';
 
 export type StateFeature = Feature<Geometry, { name: string; code: string | null }>;
 
@@ -113,4 +116,38 @@ export function usMap(width: number, height: number, options: { compact?: boolea
       return (inset ? geoPath(inset.projection) : mainPath)(shape) ?? '';
     },
   };
+}
+
+/** States and territories (filled by `fill`, or in the theme's land colour for null), and the inset frames with their labels. */
+export function drawLand(layer: Selection<SVGGElement, undefined, null, undefined>, map: UsMap, fill: (code: string | null) => string | null, compact = false): void {
+  layer
+    .selectAll('path.state')
+    .data(STATE_FEATURES)
+    .join('path')
+    .attr('class', (f) => (fill(f.properties.code) === null ? 'state inst-land' : 'state'))
+    .attr('d', (f) => map.path(f, f.properties.code))
+    .attr('fill', (f) => fill(f.properties.code))
+    .attr('stroke', BORDER)
+    .attr('stroke-width', 0.5)
+    .attr('vector-effect', 'non-scaling-stroke');
+  const frames = layer.selectAll('g.inset').data(map.insets).join('g').attr('class', 'inset');
+  frames
+    .append('rect')
+    .attr('x', (d) => d.box[0][0])
+    .attr('y', (d) => d.box[0][1])
+    .attr('width', (d) => d.box[1][0] - d.box[0][0])
+    .attr('height', (d) => d.box[1][1] - d.box[0][1])
+    .attr('fill', 'none')
+    .attr('stroke', BORDER)
+    .attr('vector-effect', 'non-scaling-stroke');
+  if (!compact) {
+    frames
+      .append('text')
+      .attr('x', (d) => d.box[0][0] + 4)
+      .attr('y', (d) => d.box[0][1] + 11)
+      .attr('fill', 'currentColor')
+      .attr('font-size', 10)
+      .attr('opacity', 0.8)
+      .text((d) => d.label);
+  }
 }

@@ -36,6 +36,11 @@ describe('Combined page', () => {
     expect((await kpis(page))[0]).toBe(String(allStates.size));
     expect((await kpis(page))[2]).toBe(baseStates.length.toLocaleString('en-US'));
     await screenshot(page, 'combined');
+    // The value map fills every state and territory with equipment, the territories in their four insets.
+    const valueMap = page.locator('.chart-card', { hasText: 'Equipment value and installations by state' });
+    expect(await valueMap.locator('g.inset').count()).toBe(4);
+    expect(await valueMap.locator('path.state:not(.inst-land)').count()).toBe(new Set(equipmentStates).size);
+    expect(await valueMap.locator('circle').count()).toBe(baseStates.length);
 
     // Keyboard only: focus the region combobox, type, pick with Enter.
     const combo = page.getByRole('combobox', { name: 'Census regions', exact: true });

@@ -1,8 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { FeatureCollection, Geometry } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import statesTopology from 'us-atlas/states-10m.json' with { type: 'json' };
+import { interpolateBlues, scaleSequentialLog } from 'd3';
 import { REGION_COLORS, REGIONS } from '../../../src/datasets/lookups/regions.js';
 import type { CombinedData, StateRow } from '../../../src/site/contracts/combined.js';
 import { chartCard, type ChartCard } from '../../components/chart-card.js';
@@ -15,7 +12,9 @@ import { h } from '../../lib/dom.js';
 import { formatCompact, formatCurrency, formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
+import { svgRoot } from '../../lib/svg.js';
 import { UrlState } from '../../lib/url-state.js';
+import { drawLand, STATE_FEATURES, usMap, type StateFeature } from '../../lib/us-map.js';
 import {
   agencyReach,
   branchCategoryHeat,
@@ -51,11 +50,6 @@ const rowHeight = (n: number): number => Math.max(160, n * 22 + 60);
 const logTick = (v: number): string => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? moneyAxis(v) : '');
 /** Labels for the largest states only, so a cluster of small states does not become a smear of text. */
 const labelled = (rows: readonly StateRow[], n = 12): StateRow[] => [...rows].sort((a, b) => b.equipmentValue - a.equipmentValue).slice(0, n);
-
-const STATE_SHAPES = (() => {
-  const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }> }>;
-  return feature(topology, topology.objects.states) as FeatureCollection<Geometry, { name: string }>;
-})();
 
 startPage(async ({ root, json }) => {
   const data = await json<CombinedData>('combined');
@@ -99,7 +93,7 @@ startPage(async ({ root, json }) => {
 
   const cards: Record<string, ChartCard> = {
     yearly: chartCard({ title: 'Equipment value per ship year', info: 'Acquisition value of the equipment shipped to the selected states, by year of the ship date. Installations have no dates, so their number in the selection is given as a level in the caption, not as a series.' }),
-    map: chartCard({ title: 'Equipment value and installations by state', info: 'States coloured by the acquisition value of the equipment they received (log scale); dots are installations. Territories are listed under the map, which cannot place them.' }),
+    map: chartCard({ title: 'Equipment value and installations by state', info: 'States coloured by the acquisition value of the equipment they received (log scale); dots are installations. Puerto Rico, the Virgin Islands, Guam, the Northern Mariana Islands and American Samoa are in the insets; a code with no shape is listed under the map.' }),
     fit: chartCard({ title: 'Installations vs equipment value', info: 'States with at least one installation and some equipment. Bubble size is the number of items shipped. The dashed line is one least-squares fit over all states shown (not one per region), with its r².' }),
     quadrant: chartCard({ title: 'Quadrants at the medians', info: 'The same states split at the median number of installations and the median equipment value; a state on a median counts as many/high. Points are coloured by their quadrant.' }),
     butterfly: chartCard({ title: 'Installations vs equipment value, top 20 states', info: 'The 20 states with the most equipment value. Left: installations as % of the largest among them; right: equipment value as % of the largest. Hover for the raw figures.' }),
@@ -311,46 +305,61 @@ function stateTip(s: StateRow): string {
   return `${s.name} (${s.region})\n${money(s.equipmentValue)} · ${formatInteger(s.equipmentQuantity)} items\n${formatInteger(s.installations)} installations · ${formatInteger(s.agencies)} agencies`;
 }
 
-/** CI-2: the value choropleth with installation points; territories, which Albers USA cannot place, listed beneath. */
+/**
+ * CI-2: the value choropleth with installation points. Territories are drawn in insets like on the other maps (Albers
+ * USA alone cannot place them); a code with no shape at all is listed beneath.
+ */
 function valueMap(width: number, selected: readonly StateRow[], data: CombinedData): Element {
-  const byName = new Map(selected.map((s) => [s.name, s]));
-  const codes = new Set(selected.map((s) => s.code));
-  const points = data.points.filter((p) => codes.has(p.code));
-  const plot = Plot.plot({
-    ...PLOT_DEFAULTS,
-    width,
-    height: Math.round(width * 0.62),
-    projection: 'albers-usa',
-    color: { type: 'log', scheme: 'blues', legend: true, label: 'Equipment value ($, log scale)', tickFormat: logTick },
-    marks: [
-      Plot.geo(STATE_SHAPES, {
-        fill: (f: { properties: { name: string } }) => {
-          const v = byName.get(f.properties.name)?.equipmentValue;
-          return v && v > 0 ? v : null;
-        },
-        stroke: 'currentColor',
-        strokeOpacity: 0.25,
-        tip: true,
-        title: (f: { properties: { name: string } }) => {
-          const s = byName.get(f.properties.name);
-          return s ? stateTip(s) : `${f.properties.name}: not in the selection`;
-        },
-      }),
-      Plot.dot(points, { x: 'lon', y: 'lat', r: 2, fill: ACCENTS.rose, fillOpacity: 0.7, title: (p) => `${p.name} (${p.branch})` }),
-    ],
+  const height = Math.round(width * 0.62);
+  const map = usMap(width, height);
+  const byCode = new Map(selected.map((s) => [s.code, s]));
+  const values = selected.map((s) => s.equipmentValue).filter((v) => v > 0);
+  const domain: [number, number] = values.length === 0 ? [1, 10] : [Math.min(...values), Math.max(Math.min(...values) * 10, ...values)];
+  const color = scaleSequentialLog(interpolateBlues).domain(domain);
+  const svg = svgRoot(width, height, 'Equipment value per state and territory, with the installations');
+  const land = svg.append('g');
+  drawLand(land, map, (code) => {
+    const v = code ? byCode.get(code)?.equipmentValue : undefined;
+    return v && v > 0 ? color(v) : null;
   });
-  const territories = selected.filter((s) => s.region === 'Territories' || s.region === 'Other');
+  land
+    .selectAll<SVGPathElement, StateFeature>('path.state')
+    .append('title')
+    .text((f) => {
+      const s = f.properties.code ? byCode.get(f.properties.code) : undefined;
+      return s ? stateTip(s) : `${f.properties.name}: not in the selection`;
+    });
+  svg
+    .append('g')
+    .selectAll('circle')
+    .data(
+      data.points.flatMap((p) => {
+        const xy = byCode.has(p.code) ? map.project(p.lon, p.lat, p.code) : null;
+        return xy ? [{ ...p, x: xy[0], y: xy[1] }] : [];
+      }),
+    )
+    .join('circle')
+    .attr('cx', (p) => p.x)
+    .attr('cy', (p) => p.y)
+    .attr('r', 2)
+    .attr('fill', ACCENTS.rose)
+    .attr('fill-opacity', 0.7)
+    .append('title')
+    .text((p) => `${p.name} (${p.branch})`);
+  const legend = Plot.legend({ color: { type: 'log', scheme: 'blues', domain, label: 'Equipment value ($, log scale)', tickFormat: logTick }, width: Math.min(320, width) });
+  const unplaced = selected.filter((s) => !STATE_FEATURES.some((f) => f.properties.code === s.code));
   return h(
     'div',
     {},
-    plot,
-    territories.length === 0
+    legend,
+    svg.node() as SVGSVGElement,
+    unplaced.length === 0
       ? null
       : h(
           'p',
           { class: 'chart-note' },
-          'Outside the map: ',
-          territories.map((s, i) => `${i > 0 ? ' · ' : ''}${s.name} ${money(s.equipmentValue)}, ${formatInteger(s.installations)} installations`).join(''),
+          'No shape on the map: ',
+          unplaced.map((s, i) => `${i > 0 ? ' · ' : ''}${s.name} ${money(s.equipmentValue)}, ${formatInteger(s.installations)} installations`).join(''),
         ),
   );
 }

@@ -6,7 +6,7 @@ import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStates
 import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
 import type { Installation } from './installations.js';
-import { svgRoot } from './svg.js';
+import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from './tooltip.js';
 
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */

@@ -1,15 +1,15 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
 import { decodeFootprint, type EncodedFootprint } from '../../../src/site/geometry/footprint-codec.js';
-import { STATE_FEATURES, usMap, type UsMap } from '../../lib/us-map.js';
+import type { STATE_FEATURES} from '../../lib/us-map.js';
+import { drawLand, usMap } from '../../lib/us-map.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { byComponent, countByState } from './aggregates.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
-import { svgRoot } from './svg.js';
+import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from './tooltip.js';
 
-const BORDER = 'rgba(148, 163, 184, 0.45)';
 /** Footprints are drawn in place from this zoom on (a 5 km base is then ~15 px wide on a 1000 px map). */
 export const FOOTPRINT_ZOOM = 6;
 
@@ -20,40 +20,6 @@ export function hoverLines(row: Installation): string[] {
     `${row.state}${row.joint === 'Not Joint' ? '' : ` · ${row.joint}`}`,
     `Area ${row.area > 0 ? formatNumber(row.area, 2) : 'not recorded'} · perimeter ${row.perimeter > 0 ? formatNumber(row.perimeter, 2) : 'not recorded'}`,
   ];
-}
-
-/** States and territories (filled by `fill`, or in the theme's land colour for null), and the inset frames with their labels. */
-function drawLand(layer: d3.Selection<SVGGElement, undefined, null, undefined>, map: UsMap, fill: (code: string | null) => string | null, compact = false): void {
-  layer
-    .selectAll('path.state')
-    .data(STATE_FEATURES)
-    .join('path')
-    .attr('class', (f) => (fill(f.properties.code) === null ? 'state inst-land' : 'state'))
-    .attr('d', (f) => map.path(f, f.properties.code))
-    .attr('fill', (f) => fill(f.properties.code))
-    .attr('stroke', BORDER)
-    .attr('stroke-width', 0.5)
-    .attr('vector-effect', 'non-scaling-stroke');
-  const frames = layer.selectAll('g.inset').data(map.insets).join('g').attr('class', 'inset');
-  frames
-    .append('rect')
-    .attr('x', (d) => d.box[0][0])
-    .attr('y', (d) => d.box[0][1])
-    .attr('width', (d) => d.box[1][0] - d.box[0][0])
-    .attr('height', (d) => d.box[1][1] - d.box[0][1])
-    .attr('fill', 'none')
-    .attr('stroke', BORDER)
-    .attr('vector-effect', 'non-scaling-stroke');
-  if (!compact) {
-    frames
-      .append('text')
-      .attr('x', (d) => d.box[0][0] + 4)
-      .attr('y', (d) => d.box[0][1] + 11)
-      .attr('fill', 'currentColor')
-      .attr('font-size', 10)
-      .attr('opacity', 0.8)
-      .text((d) => d.label);
-  }
 }
 
 export interface InstallationMapOptions {

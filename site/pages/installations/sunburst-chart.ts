@@ -3,7 +3,7 @@ import { formatInteger } from '../../lib/format.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
 import { findNode, type SunburstNode } from './sunburst.js';
-import { svgRoot } from './svg.js';
+import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from './tooltip.js';
 
 const STATE_FILLS = ['#334155', '#475569'];
