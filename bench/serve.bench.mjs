@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // `dash serve --workers 2` against nginx (Debian's package) serving the same dist/, on loopback, in one run:
-// requests/s and latency percentiles for /health, an HTML page and a content-hashed JS asset at 100
+// requests/s and latency percentiles for /health, an HTML page and two content-hashed scripts at 100
 // connections, then 10,000 requests at 200 connections. Both get `Accept-Encoding: gzip` like a browser, so
 // both send the precompressed .gz siblings. nginx is started here with a generated config and stopped after.
 //
-// The site: the repository's dist/ when `dash build` has made it (it holds .dash-site), else a fixture of the
-// same shape written into bench/data/serve (HTML pages, a ~300 KB hashed bundle, data JSON, .br/.gz beside).
+// The site: the real one, built with the CLI (`dash demo` then `dash build`, ~15 s) into bench/data/serve/site;
+// only if that build fails, a fixture of the same shape (HTML pages, a ~300 KB hashed bundle, .br/.gz beside).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { root } from './fixtures.mjs';
+import { root, timeDash } from './fixtures.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const DURATION_S = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
@@ -63,11 +64,27 @@ function fixtureCache(dir) {
   return dir;
 }
 
-function pickAsset(dist) {
+/** The real site from the small demo data, built with the CLI as a user would; undefined if that fails. */
+function builtSite(dir) {
+  const paths = ['--datasets', join(dir, 'datasets'), '--cache', join(dir, 'cache'), '--out', join(dir, 'dist')];
+  try {
+    if (!existsSync(join(dir, 'datasets'))) timeDash(['demo', ...paths]);
+    const build = timeDash(['build', ...paths]);
+    console.log(`site: \`dash build\` of the small demo in ${fmt(build.wallMs / 1000, 1)} s → ${join(dir, 'dist')}`);
+    return { dist: join(dir, 'dist'), cache: join(dir, 'cache') };
+  } catch (err) {
+    console.log(`note: \`dash build\` failed, benchmarking a fixture site instead: ${String(err).split('\n').slice(0, 3).join(' ')}`);
+    return undefined;
+  }
+}
+
+/** The largest content-hashed script (the Plot + d3 chunk) and the script the front page loads first. */
+function pickScripts(dist, page) {
   const assets = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`) : readdirSync(dist);
   const js = assets.filter((f) => /\.[0-9a-f]{8,}\.js$/.test(f)).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size);
   if (js.length === 0) throw new Error(`no content-hashed .js asset in ${dist}`);
-  return `/${js[0]}`;
+  const entry = /<script type="module" src="([^"]+)"/.exec(readFileSync(join(dist, page), 'utf8'))?.[1] ?? js[0];
+  return { largest: `/${js[0]}`, entry: `/${entry}` };
 }
 
 async function waitFor(url, what) {
@@ -139,6 +156,7 @@ function stop(child) {
   });
 }
 
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function main() {
@@ -147,14 +165,16 @@ async function main() {
     return;
   }
   mkdirSync(work, { recursive: true });
-  const built = join(root, 'dist');
-  const useBuilt = existsSync(join(built, '.dash-site')) && existsSync(join(built, 'index.html'));
-  const dist = useBuilt ? built : fixtureSite(join(work, 'dist'));
-  const cache = existsSync(join(root, 'data_cache/manifest.json')) ? join(root, 'data_cache') : fixtureCache(join(work, 'cache'));
-  const asset = pickAsset(dist);
+  console.log(`load average at the start: ${load()}`);
+  const site = builtSite(join(work, 'site')) ?? { dist: fixtureSite(join(work, 'dist')), cache: fixtureCache(join(work, 'cache')) };
+  const { dist, cache } = site;
   const page = '/index.html';
-  console.log(`site: ${useBuilt ? 'dist/ from `dash build`' : 'fixture (no dist/ built)'} ${dist}`);
-  console.log(`asset: ${asset} (${fmt(statSync(join(dist, asset)).size / 1024)} KiB, .gz ${fmt(statSync(join(dist, `${asset}.gz`)).size / 1024)} KiB)`);
+  const scripts = pickScripts(dist, page);
+  const sizes = (url) => {
+    const gz = join(dist, `${url}.gz`);
+    return `${fmt(statSync(join(dist, url)).size / 1024, 1)} KiB${existsSync(gz) ? `, .gz ${fmt(statSync(gz).size / 1024, 1)} KiB` : ''}`;
+  };
+  console.log(`scripts: page entry ${scripts.entry} (${sizes(scripts.entry)}); largest ${scripts.largest} (${sizes(scripts.largest)})`);
 
   const [dashPort, nginxPort] = [await freePort(), await freePort()];
   const dash = await startDash(dist, cache, dashPort, join(work, 'dash-serve.log'));
@@ -167,7 +187,8 @@ async function main() {
     for (const [label, path] of [
       ['/health', '/health'],
       ['HTML page', page],
-      ['hashed JS', asset],
+      ['hashed JS, page entry', scripts.entry],
+      ['hashed JS, largest', scripts.largest],
     ]) {
       const pair = {};
       for (const [server, port] of [
@@ -199,11 +220,16 @@ async function main() {
     const [dashExit] = await Promise.all([stop(dash), stop(nginx)]);
     console.log(`\ndash serve exited with ${dashExit} after SIGTERM; nginx stopped`);
     const lines = readFileSync(join(work, 'dash-serve.log'), 'utf8').split('\n').filter(Boolean).length;
+    console.log(`load average at the end: ${load()}`);
     console.log(`dash wrote ${fmt(lines)} JSON log lines (one per request) to ${join(work, 'dash-serve.log')}`);
   }
   for (const r of rows.filter((x) => x.server === 'dash')) {
     const ok = r.ratio >= 0.5 && r.p99 <= 20;
-    console.log(`target ${r.label}: ≥ 50 % of nginx req/s and p99 ≤ 20 ms → ${ok ? 'met' : 'NOT met'} (${fmt(r.ratio * 100)} %, p99 ${r.p99} ms)`);
+    // When nginx misses 20 ms too, the client or the machine sets the p99 (e.g. autocannon takes in only so
+    // many MiB/s), not the server.
+    const nginxP99 = rows.find((x) => x.server === 'nginx' && x.label === r.label).p99;
+    const bound = nginxP99 > 20 ? `; nginx's own p99 is ${nginxP99} ms` : '';
+    console.log(`target ${r.label}: ≥ 50 % of nginx req/s and p99 ≤ 20 ms → ${ok ? 'met' : 'NOT met'} (${fmt(r.ratio * 100)} %, p99 ${r.p99} ms${bound})`);
   }
   if (failures > 0) process.exitCode = 1;
 }

@@ -5,6 +5,7 @@ import { loadSettings, resolvePaths } from '../config.js';
 import { EXIT_OK } from '../errors.js';
 import { createLogger } from '../log.js';
 import { runPrimary, runWorker, STARTED_AT_ENV } from '../server/cluster.js';
+import { TurnBatchedLines } from '../server/log-batch.js';
 import { onShutdownSignal, siteUrl, startSite, stopSite, type ServeContext } from '../server/site-server.js';
 import type { Writable } from 'node:stream';
 import type { Io } from './io.js';
@@ -25,7 +26,10 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     workers: flag('workers', 'DASH_WORKERS'),
   });
   const paths = resolvePaths(options, io.env, io.cwd);
-  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat, name: 'dash.serve', destination: io.stdout as Writable });
+  // JSON lines (production) leave in one system call per turn of the event loop; pino needs only write().
+  // Text mode pipes through pino-pretty, which needs a real stream, and is for a terminal anyway.
+  const destination = settings.logFormat === 'json' ? (new TurnBatchedLines(io.stdout) as unknown as Writable) : (io.stdout as Writable);
+  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat, name: 'dash.serve', destination });
   const startedAt = Number(io.env[STARTED_AT_ENV]);
   const context: ServeContext = { settings, paths, logger, startedAtMs: Number.isFinite(startedAt) && startedAt > 0 ? startedAt : io.now().getTime() };
 

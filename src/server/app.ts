@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Paths } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ErrorTracker } from './sentry.js';
-import { healthReport, sharedReadiness } from './health.js';
+import { healthReport, readinessSnapshot, type ReadinessFacts } from './health.js';
 import { toJson, toPrometheus, type MetricsRegistry, type MetricsSnapshot } from './metrics.js';
 import { processGauges, uptimeSeconds, type ServerFigures } from './process-metrics.js';
 import { sendBody, sendJson, sendStatus } from './respond.js';
@@ -24,10 +24,15 @@ export interface AppOptions {
   startedAtMs: number;
   /** Access lines as readable text (DASH_LOG_FORMAT=text) rather than JSON fields. */
   textLogs: boolean;
+  /** The clock for uptime and for the age of /health's file-system snapshot (tests move it by hand). */
   now?: () => number;
+  /** How old /health's file-system facts may be (HEALTH_MAX_AGE_MS by default). */
+  healthMaxAgeMs?: number;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS) as [string, string][];
 
 /** Prometheus asks with `Accept: text/plain` or OpenMetrics; browsers and the Status page get the seed's JSON. */
 export function wantsPrometheus(req: IncomingMessage, query: URLSearchParams): boolean {
@@ -45,7 +50,9 @@ export function wantsPrometheus(req: IncomingMessage, query: URLSearchParams): b
 export function createApp(options: AppOptions): RequestHandler {
   const { logger, registry, tracker } = options;
   const now = options.now ?? Date.now;
-  const readiness = sharedReadiness(options.paths);
+  const readiness = readinessSnapshot(options.paths, { now, maxAgeMs: options.healthMaxAgeMs });
+  // The body changes only when the facts do or the uptime's tenth of a second moves on.
+  let lastHealth: { facts: ReadinessFacts; uptime: number; status: number; body: Buffer } | undefined;
 
   const record = (req: IncomingMessage, res: ServerResponse, route: RouteClass, path: string, started: bigint): void => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -76,14 +83,26 @@ export function createApp(options: AppOptions): RequestHandler {
     else res.destroy();
   };
 
-  const health = async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> => {
+  const answerHealth = (req: IncomingMessage, res: ServerResponse, facts: ReadinessFacts): void => {
+    const uptime = uptimeSeconds(options.startedAtMs, now());
+    if (lastHealth?.facts !== facts || lastHealth.uptime !== uptime) {
+      const report = healthReport(facts, uptime);
+      lastHealth = { facts, uptime, status: report.status === 'healthy' ? 200 : 503, body: Buffer.from(JSON.stringify(report)) };
+    }
+    sendJson(req, res, lastHealth.status, lastHealth.body);
+  };
+
+  /** Synchronous while the readiness snapshot is fresh; a promise only when a file-system look is due. */
+  const health = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> | undefined => {
     if (path === '/healthz' || query.get('probe') === 'live') {
       // Liveness touches no file: a missing cache makes the pod unready, never restarts it.
       sendJson(req, res, 200, { status: 'alive', uptime_seconds: uptimeSeconds(options.startedAtMs, now()) });
-      return;
+      return undefined;
     }
-    const report = healthReport(await readiness(), options.startedAtMs, now());
-    sendJson(req, res, report.status === 'healthy' ? 200 : 503, report);
+    const facts = readiness();
+    if (facts instanceof Promise) return facts.then((looked) => answerHealth(req, res, looked));
+    answerHealth(req, res, facts);
+    return undefined;
   };
 
   const metrics = async (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> => {
@@ -101,7 +120,7 @@ export function createApp(options: AppOptions): RequestHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value as string);
+    for (const [name, value] of SECURITY_ENTRIES) res.setHeader(name, value);
     // Tells the Status page that /health and /metrics exist here (a static host has neither).
     res.setHeader(SERVER_HEADER, '1');
 
@@ -113,16 +132,18 @@ export function createApp(options: AppOptions): RequestHandler {
       return;
     }
 
-    let work: Promise<void>;
+    let work: Promise<void> | undefined;
     try {
-      const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
-      if (route === 'health') work = health(req, res, path, query);
-      else if (route === 'metrics') work = metrics(req, res, query);
-      else work = options.files(req, res);
+      if (route === 'health' || route === 'metrics') {
+        const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+        work = route === 'health' ? health(req, res, path, query) : metrics(req, res, query);
+      } else {
+        work = options.files(req, res);
+      }
     } catch (err) {
       fail(req, res, path, err);
       return;
     }
-    work.catch((err: unknown) => fail(req, res, path, err));
+    work?.catch((err: unknown) => fail(req, res, path, err));
   };
 }

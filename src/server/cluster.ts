@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { DashError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { MetricsSource } from './app.js';
 import { emptySnapshot, MetricsRegistry, type MetricsSnapshot } from './metrics.js';
@@ -16,7 +17,9 @@ export const STARTED_AT_ENV = 'DASH_SERVER_STARTED_AT';
 /** Messages between the primary and the workers, all tagged so other IPC traffic is ignored. */
 type ToPrimary =
   | { dash: 'delta'; id?: number; delta: MetricsSnapshot; stats: ProcessStats }
-  | { dash: 'query'; id: number; delta: MetricsSnapshot; stats: ProcessStats };
+  | { dash: 'query'; id: number; delta: MetricsSnapshot; stats: ProcessStats }
+  /** The worker cannot serve at all (e.g. the port is taken): the whole server stops with this error. */
+  | { dash: 'fatal'; message: string; exitCode: number };
 type ToWorker =
   | { dash: 'flush'; id: number }
   | { dash: 'metrics'; id: number; snapshot: MetricsSnapshot; figures: ServerFigures }
@@ -72,12 +75,65 @@ export async function runPrimary(context: ServeContext): Promise<number> {
       for (const w of others) w.send({ dash: 'flush', id } satisfies ToWorker);
     });
 
+  /** Workers whose server listens: they have their message handlers, and may have requests in flight. */
+  const listening = new Set<number>();
+  let finish: (code: number) => void = () => undefined;
+  let fail: (err: Error) => void = () => undefined;
+  const done = new Promise<number>((resolve, reject) => {
+    const settle = (): void => {
+      process.removeAllListeners('SIGTERM');
+      process.removeAllListeners('SIGINT');
+    };
+    finish = (code) => {
+      settle();
+      resolve(code);
+    };
+    fail = (err) => {
+      settle();
+      reject(err);
+    };
+  });
+
+  /** Asks every worker to stop gracefully; SIGKILLs whatever still runs after PRIMARY_DEADLINE_MS. */
+  const stopWorkers = async (): Promise<void> => {
+    shuttingDown = true;
+    const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    const deadline = setTimeout(() => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+    }, PRIMARY_DEADLINE_MS);
+    deadline.unref();
+    await Promise.all(
+      live.map(
+        (w) =>
+          new Promise<void>((exited) => {
+            if (w.isDead()) return exited();
+            w.once('exit', () => exited());
+            // One still starting may not listen for messages yet, and has no request to finish: a signal
+            // stops it either way (gracefully once its handler is installed).
+            if (listening.has(w.id) && w.isConnected()) w.send({ dash: 'shutdown' } satisfies ToWorker);
+            else w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    clearTimeout(deadline);
+  };
+
+  /** A worker cannot serve (the port is taken): stop the others and fail with its one-line error. */
+  const stopAll = (err: DashError): void => {
+    if (shuttingDown) return;
+    void stopWorkers().then(() => fail(err));
+  };
+
   const fork = (): void => {
     const worker = cluster.fork({ [STARTED_AT_ENV]: String(context.startedAtMs) });
     const bornAt = Date.now();
     worker.on('message', (msg: unknown) => {
       if (!isTagged(msg)) return;
       const m = msg as ToPrimary;
+      if (m.dash === 'fatal') {
+        stopAll(new DashError(m.message, m.exitCode));
+        return;
+      }
       totals.merge(m.delta);
       stats.set(worker.id, m.stats);
       if (m.dash === 'delta' && m.id !== undefined) {
@@ -92,6 +148,7 @@ export async function runPrimary(context: ServeContext): Promise<number> {
     });
     worker.on('exit', (code, signal) => {
       stats.delete(worker.id);
+      listening.delete(worker.id);
       if (shuttingDown) return;
       // A worker that dies right after starting is likely to die again: back off instead of spinning.
       restartDelayMs = Date.now() - bornAt < 5_000 ? Math.min(30_000, Math.max(500, restartDelayMs * 2)) : 0;
@@ -102,11 +159,14 @@ export async function runPrimary(context: ServeContext): Promise<number> {
     });
   };
 
-  const listening = new Set<number>();
   // Announced once every first-generation worker listens, so "listening" means the whole server is up.
   cluster.on('listening', (worker, address) => {
     listening.add(worker.id);
-    if (announced || listening.size < settings.workers) return;
+    if (announced) {
+      logger.info({ worker: worker.id }, 'replacement worker listening');
+      return;
+    }
+    if (listening.size < settings.workers) return;
     announced = true;
     const url = siteUrl(settings.host, address.port);
     logger.info({ url, workers: settings.workers, site: context.paths.out, cache: context.paths.cache }, `dash serve listening on ${url}`);
@@ -114,40 +174,18 @@ export async function runPrimary(context: ServeContext): Promise<number> {
 
   for (let i = 0; i < settings.workers; i++) fork();
 
-  return new Promise<number>((resolve) => {
-    const finish = (): void => {
-      process.removeAllListeners('SIGTERM');
-      process.removeAllListeners('SIGINT');
-      resolve(0);
-    };
-    onShutdownSignal(
-      async (signal) => {
-        shuttingDown = true;
-        logger.info({ signal }, 'shutting down the workers');
-        const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-        const deadline = setTimeout(() => {
-          for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
-        }, PRIMARY_DEADLINE_MS);
-        deadline.unref();
-        await Promise.all(
-          live.map(
-            (w) =>
-              new Promise<void>((done) => {
-                if (w.isDead()) return done();
-                w.once('exit', () => done());
-                if (w.isConnected()) w.send({ dash: 'shutdown' } satisfies ToWorker);
-              }),
-          ),
-        );
-        clearTimeout(deadline);
-        logger.info('stopped');
-        finish();
-      },
-      () => {
-        for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
-      },
-    );
-  });
+  onShutdownSignal(
+    async (signal) => {
+      logger.info({ signal }, 'shutting down the workers');
+      await stopWorkers();
+      logger.info('stopped');
+      finish(0);
+    },
+    () => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+    },
+  );
+  return done;
 }
 
 /** A worker's /metrics: its counts go to the primary, which answers with everyone's. */
@@ -215,10 +253,21 @@ export async function runWorker(context: ServeContext): Promise<number> {
     () => running.site?.http.server.closeAllConnections(),
   );
 
-  running.site = await startSite({ ...context, logger }, (registry) => {
-    registryRef = registry;
-    return clusterMetrics(registry, pending);
-  });
+  try {
+    running.site = await startSite({ ...context, logger }, (registry) => {
+      registryRef = registry;
+      return clusterMetrics(registry, pending);
+    });
+  } catch (err) {
+    if (!(err instanceof DashError) || !process.connected) throw err;
+    // The primary prints it once and stops the server; every worker would otherwise say the same.
+    const fatal: ToPrimary = { dash: 'fatal', message: err.message, exitCode: err.exitCode };
+    await new Promise<void>((sent) => process.send?.(fatal, undefined, {}, () => sent()));
+    process.removeAllListeners('SIGTERM');
+    process.removeAllListeners('SIGINT');
+    process.disconnect?.();
+    return err.exitCode;
+  }
   running.ticker = setInterval(() => sendDelta(), DELTA_INTERVAL_MS);
   running.ticker.unref();
   if (stopBeforeListening !== undefined) void stop(stopBeforeListening);

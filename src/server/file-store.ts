@@ -53,6 +53,16 @@ export class FileStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The cached lstat result while it is fresh, without touching the disk: the stats, null for a path that
+   * was not there (or could not be read), undefined when the disk must be asked again.
+   */
+  peek(path: string): Stats | null | undefined {
+    const hit = this.statCache.get(path);
+    if (!hit || this.now() - hit.at >= this.options.statTtlMs) return undefined;
+    return hit.stats ?? null;
+  }
+
   /** Like fs.lstat (rejects with ENOENT and friends), cached for `statTtlMs`. */
   async lstat(path: string): Promise<Stats> {
     const at = this.now();

@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paths } from '../config.js';
-import { uptimeSeconds } from './process-metrics.js';
 
 /** The cache files /health reports, under the seed's keys (DESIGN §4). */
 export const CACHE_FILES = {
@@ -83,11 +82,11 @@ export async function readReadinessFacts(paths: Paths): Promise<ReadinessFacts> 
  * Readiness: healthy only when the site and all four caches can be served. Raw datasets are informational
  * (a container ships caches without them), unlike the original, which degraded on a missing datasets folder.
  */
-export function healthReport(facts: ReadinessFacts, startedAtMs: number, nowMs: number): HealthReport {
+export function healthReport(facts: ReadinessFacts, uptime: number): HealthReport {
   const warm = facts.cachesReady;
   return {
     status: facts.siteReady && warm && facts.cacheDirectory ? 'healthy' : 'degraded',
-    uptime_seconds: uptimeSeconds(startedAtMs, nowMs),
+    uptime_seconds: uptime,
     cache: facts.cache,
     cache_directory: facts.cacheDirectory,
     data_available: facts.dataAvailable,
@@ -95,17 +94,39 @@ export function healthReport(facts: ReadinessFacts, startedAtMs: number, nowMs: 
   };
 }
 
+/** How old the /health answer's file-system facts may be: a removed cache shows as degraded within this time. */
+export const HEALTH_MAX_AGE_MS = 1_000;
+
+export interface ReadinessSnapshotOptions {
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
 /**
- * One file-system look shared by every probe that arrives while it runs: under load, /health costs a handful
- * of stat calls per batch of requests, never per request, and the answer is never older than the look.
+ * The readiness facts, looked up at most once per `maxAgeMs`: under load /health then costs no file-system
+ * call per request (a look is 7 stat/access calls through the thread pool). Every probe that arrives while a
+ * look runs waits for that same look; the age counts from the look's start, so an answer is never older than
+ * `maxAgeMs` plus one look. A value, not a promise, when the snapshot is fresh: the hot path awaits nothing.
  */
-export function sharedReadiness(paths: Paths): () => Promise<ReadinessFacts> {
+export function readinessSnapshot(paths: Paths, options: ReadinessSnapshotOptions = {}): () => ReadinessFacts | Promise<ReadinessFacts> {
+  const maxAgeMs = options.maxAgeMs ?? HEALTH_MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  let facts: ReadinessFacts | undefined;
+  let takenAt = 0;
   let pending: Promise<ReadinessFacts> | undefined;
   return () => {
+    if (facts && now() - takenAt < maxAgeMs) return facts;
     if (!pending) {
-      pending = readReadinessFacts(paths).finally(() => {
-        pending = undefined;
-      });
+      const startedAt = now();
+      pending = readReadinessFacts(paths)
+        .then((looked) => {
+          facts = looked;
+          takenAt = startedAt;
+          return looked;
+        })
+        .finally(() => {
+          pending = undefined;
+        });
     }
     return pending;
   };

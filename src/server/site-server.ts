@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Paths, Settings } from '../config.js';
+import { DashError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createApp, type MetricsSource } from './app.js';
 import { MetricsRegistry } from './metrics.js';
@@ -17,6 +18,8 @@ export interface ServeContext {
   logger: Logger;
   /** When the server started; a cluster worker gets the primary's. */
   startedAtMs: number;
+  /** The clock for uptime and /health's snapshot age; the system clock unless a test moves one by hand. */
+  now?: () => number;
 }
 
 export interface RunningSite {
@@ -50,17 +53,27 @@ export async function startSite(
     files: createStaticHandler(paths.out),
     tracker,
     startedAtMs: context.startedAtMs,
+    now: context.now,
     textLogs: settings.logFormat === 'text',
   });
   const http = createHttpServer({ handler, logger, registry, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 });
   await new Promise<void>((resolve, reject) => {
-    http.server.once('error', reject);
+    http.server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, settings.host, settings.port)));
     http.server.listen(settings.port, settings.host, () => {
       http.server.off('error', reject);
       resolve();
     });
   });
   return { http, registry, tracker, address: http.server.address() as AddressInfo };
+}
+
+/** The one line a user needs when the address cannot be taken (exit 1), instead of a stack trace. */
+export function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `port ${port} on ${host}`;
+  if (err.code === 'EADDRINUSE') return new DashError(`serve: ${where} is already in use (EADDRINUSE); choose another with --port or DASH_PORT`);
+  if (err.code === 'EACCES') return new DashError(`serve: no permission to listen on ${where} (EACCES; ports below 1024 need privileges); choose another with --port or DASH_PORT`);
+  if (err.code === 'EADDRNOTAVAIL') return new DashError(`serve: ${host} is not an address of this machine (EADDRNOTAVAIL); choose another with --host or DASH_HOST`);
+  return err;
 }
 
 export function siteUrl(host: string, port: number): string {

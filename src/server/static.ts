@@ -54,6 +54,18 @@ const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 /** Encodings the client accepts, ours preferred: brotli, then gzip. `q=0` refuses; `*` accepts both. */
 export function acceptedEncodings(header: string | undefined): Encoding[] {
   if (!header) return [];
+  let known = ACCEPTED.get(header);
+  if (!known) {
+    known = parseAcceptEncoding(header);
+    // Browsers send a handful of distinct values; anything beyond is parsed each time rather than kept.
+    if (ACCEPTED.size < 64) ACCEPTED.set(header, known);
+  }
+  return known;
+}
+
+const ACCEPTED = new Map<string, Encoding[]>();
+
+function parseAcceptEncoding(header: string): Encoding[] {
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
     const [token = '', ...params] = part.trim().toLowerCase().split(';');
@@ -85,6 +97,12 @@ interface Variant {
   stats: Stats;
 }
 
+/** A file's stats and the precompressed sibling chosen for the client, if any. */
+interface Chosen {
+  stats: Stats;
+  variant?: Variant;
+}
+
 /** A full 200 answer from memory, replayed while its file (and sibling choice) stays the same version. */
 interface Replay {
   /** The file serve-handler resolved the URL to. */
@@ -100,7 +118,8 @@ interface Replay {
 
 const MAX_REPLAYS = 10_000;
 
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** Synchronous (undefined) when a current answer is replayed from memory; a promise when files are looked up. */
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | undefined;
 
 /**
  * Site files through serve-handler, which resolves the path (refusing anything outside `root` after decoding),
@@ -113,15 +132,30 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
   const config = { public: root, cleanUrls: false, directoryListing: false, symlinks: false, etag: false };
   const replays = new Map<string, Replay>();
 
+  /** The precompressed siblings worth looking for, best first. */
+  const siblings = (path: string, stats: Stats, encodings: Encoding[]): Encoding[] =>
+    encodings.length > 0 && stats.isFile() && COMPRESSIBLE.test(path) ? encodings : [];
+
   /** The file's stats, and the precompressed sibling to send instead when the client accepts one. */
-  const choose = async (path: string, encodings: Encoding[]): Promise<{ stats: Stats; variant?: Variant }> => {
+  const choose = async (path: string, encodings: Encoding[]): Promise<Chosen> => {
     const stats = await store.lstat(path);
-    if (encodings.length > 0 && stats.isFile() && COMPRESSIBLE.test(path)) {
-      for (const encoding of encodings) {
-        const variantPath = path + SUFFIX[encoding];
-        const variantStats = await store.lstat(variantPath).catch(() => undefined);
-        if (variantStats?.isFile()) return { stats, variant: { path: variantPath, encoding, stats: variantStats } };
-      }
+    for (const encoding of siblings(path, stats, encodings)) {
+      const variantPath = path + SUFFIX[encoding];
+      const variantStats = await store.lstat(variantPath).catch(() => undefined);
+      if (variantStats?.isFile()) return { stats, variant: { path: variantPath, encoding, stats: variantStats } };
+    }
+    return { stats };
+  };
+
+  /** choose() answered from fresh stat-cache entries alone (the replay's hot path awaits nothing), else undefined. */
+  const chooseCached = (path: string, encodings: Encoding[]): Chosen | undefined => {
+    const stats = store.peek(path);
+    if (!stats) return undefined;
+    for (const encoding of siblings(path, stats, encodings)) {
+      const variantPath = path + SUFFIX[encoding];
+      const variantStats = store.peek(variantPath);
+      if (variantStats === undefined) return undefined;
+      if (variantStats?.isFile()) return { stats, variant: { path: variantPath, encoding, stats: variantStats } };
     }
     return { stats };
   };
@@ -131,11 +165,18 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
    * the same answer is replayed while the files behind it are unchanged (checked against the stat cache), so
    * the hot path skips the resolution. Ranges and anything not held in memory always go through serve-handler.
    */
-  const replay = async (req: IncomingMessage, res: ServerResponse, key: string): Promise<boolean> => {
+  const replay = (req: IncomingMessage, res: ServerResponse, key: string, encodings: Encoding[]): boolean | Promise<boolean> => {
     const hit = replays.get(key);
     if (!hit || req.headers.range !== undefined) return false;
-    const encodings = acceptedEncodings(req.headers['accept-encoding'] as string | undefined);
-    const now = await choose(hit.path, encodings).catch(() => undefined);
+    const cached = chooseCached(hit.path, encodings);
+    if (cached) return replayIfCurrent(req, res, key, hit, cached);
+    return choose(hit.path, encodings).then(
+      (looked) => replayIfCurrent(req, res, key, hit, looked),
+      () => replayIfCurrent(req, res, key, hit, undefined),
+    );
+  };
+
+  const replayIfCurrent = (req: IncomingMessage, res: ServerResponse, key: string, hit: Replay, now: Chosen | undefined): boolean => {
     const sent = now?.variant ?? (now && { path: hit.path, stats: now.stats });
     if (!sent || sent.path !== hit.sent || versionKey(sent.stats) !== hit.version) {
       replays.delete(key);
@@ -147,19 +188,8 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     return true;
   };
 
-  return async (req, res) => {
-    const url = req.url as string;
-    // A folder URL serves its index.html; the site's relative links then resolve against the folder.
-    const q = url.indexOf('?');
-    let pathname = q === -1 ? url : url.slice(0, q);
-    if (pathname.endsWith('/')) {
-      pathname += 'index.html';
-      req.url = `${pathname}${q === -1 ? '' : url.slice(q)}`;
-    }
-
-    const encodings = acceptedEncodings(req.headers['accept-encoding'] as string | undefined);
-    const replayKey = `${encodings.join(',')} ${pathname}`;
-    if (await replay(req, res, replayKey)) return;
+  /** Resolution by serve-handler, with our file-system methods; a full in-memory answer is kept for replay. */
+  const serve = async (req: IncomingMessage, res: ServerResponse, encodings: Encoding[], replayKey: string): Promise<void> => {
     const variants = new Map<string, Variant>();
 
     const remember = (path: string, sent: string, stats: Stats, etag: string, body: Buffer): void => {
@@ -227,5 +257,23 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     };
 
     await serveHandler(req, res, config, methods as unknown as Parameters<typeof serveHandler>[3]);
+  };
+
+  return (req, res) => {
+    const url = req.url as string;
+    // A folder URL serves its index.html; the site's relative links then resolve against the folder.
+    const q = url.indexOf('?');
+    let pathname = q === -1 ? url : url.slice(0, q);
+    if (pathname.endsWith('/')) {
+      pathname += 'index.html';
+      req.url = `${pathname}${q === -1 ? '' : url.slice(q)}`;
+    }
+
+    const encodings = acceptedEncodings(req.headers['accept-encoding'] as string | undefined);
+    const replayKey = `${encodings.join(',')} ${pathname}`;
+    const replayed = replay(req, res, replayKey, encodings);
+    if (replayed === true) return undefined;
+    if (replayed === false) return serve(req, res, encodings, replayKey);
+    return replayed.then((done) => (done ? undefined : serve(req, res, encodings, replayKey)));
   };
 }

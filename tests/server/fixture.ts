@@ -96,21 +96,34 @@ export class LogSink extends Writable {
   }
 }
 
+/** A clock that moves only when told: uptime and the age of /health's snapshot without sleeping. */
+export class ManualClock {
+  constructor(public ms: number) {}
+  readonly now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
 export interface TestServer {
   site: RunningSite;
   port: number;
   logs: LogSink;
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
+/** The server under test started 12.345 s before its clock's now. */
 export async function startTestServer(fixture: SiteFixture, settings: Partial<Settings> = {}): Promise<TestServer> {
   const logs = new LogSink();
   const logger = createLogger({ level: 'info', format: 'json', name: 'dash.serve', destination: logs });
-  const site = await startSite({ settings: testSettings(settings), paths: fixture.paths, logger, startedAtMs: Date.now() - 12_345 });
+  const clock = new ManualClock(Date.now());
+  const site = await startSite({ settings: testSettings(settings), paths: fixture.paths, logger, startedAtMs: clock.ms - 12_345, now: clock.now });
   return {
     site,
     port: site.address.port,
     logs,
+    clock,
     close: async () => {
       await site.http.shutdown(1_000);
     },

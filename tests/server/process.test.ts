@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -60,7 +61,9 @@ async function startDash(site: SiteFixture, args: string[] = [], env: Record<str
     }
   });
   proc.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': cluster workers write to the same stdout, and every line they wrote has been read
+  // only once the last of them has closed it.
+  const exit = new Promise<number | null>((resolve) => proc.once('close', (code) => resolve(code)));
   const waitFor = (test: (l: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> => {
     const seen = lines.find(test);
     if (seen) return Promise.resolve(seen);
@@ -73,6 +76,16 @@ async function startDash(site: SiteFixture, args: string[] = [], env: Record<str
   const port = Number(new URL(started.url as string).port);
   running = { proc, lines, stderr, port, exit, waitFor };
   return running;
+}
+
+type Metrics = { counters: Record<string, number>; gauges: Record<string, number> };
+
+/** Asks /metrics until `ready` accepts the answer (no clock involved: the test's own timeout bounds it). */
+async function metricsWhen(port: number, ready: (m: Metrics) => boolean): Promise<Metrics> {
+  for (;;) {
+    const m = json(await get(port, '/metrics?format=json')) as Metrics;
+    if (ready(m)) return m;
+  }
 }
 
 describe('dash serve (child process)', () => {
@@ -101,6 +114,29 @@ describe('dash serve (child process)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('DASH_PORT must be a whole number from 0 to 65535 (found "eighty")');
     expect(stderr).toContain('DASH_WORKERS must be a whole number from 1 to');
+  });
+
+  it.each([1, 2])('on a port already in use prints one line and exits 1 (%i worker(s))', async (workers) => {
+    fixture = makeSite();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const proc = spawn(process.execPath, [DASH, 'serve', '--port', String(port), '--workers', String(workers), '--out', fixture.paths.out, '--cache', fixture.paths.cache], {
+        env: { PATH: process.env.PATH, DASH_ENV: 'production', DASH_HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise((resolve) => proc.once('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe(`dash: serve: port ${port} on 127.0.0.1 is already in use (EADDRINUSE); choose another with --port or DASH_PORT\n`);
+      expect(stdout).not.toContain('listening');
+    } finally {
+      taken.close();
+    }
   });
 
   it('on SIGTERM refuses new connections, finishes the request in flight and exits 0', async () => {
@@ -149,7 +185,9 @@ describe('dash serve (child process)', () => {
     for (const l of dash.lines.filter((x) => x.path === '/about.html')) byWorker.set(l.worker, (byWorker.get(l.worker) ?? 0) + 1);
     expect(byWorker.size).toBe(2);
 
-    let metrics = json(await get(dash.port, '/metrics')) as { counters: Record<string, number>; gauges: Record<string, number> };
+    // The worker answering /metrics waits a bounded time for the other's counts; on a loaded machine they may
+    // come with a later answer (or the 5 s tick), so ask until they are in. Totals never overshoot.
+    let metrics = await metricsWhen(dash.port, (m) => (m.counters['http_requests_total{route=page,status=200}'] ?? 0) >= N);
     expect(metrics.counters['http_requests_total{route=page,status=200}']).toBe(N);
     expect(metrics.counters['http_response_bytes_total{route=page}']).toBe(N * fixture.files.about.length);
     expect(metrics.gauges.dash_workers).toBe(2);
@@ -160,11 +198,12 @@ describe('dash serve (child process)', () => {
     const died = await dash.waitFor((l) => l.message === 'worker died; starting a replacement');
     expect(died).toMatchObject({ level: 'error', worker: victim.worker, signal: 'SIGKILL' });
 
+    // Its replacement is announced once it listens; only then is every worker ready for a graceful stop.
+    await dash.waitFor((l) => l.message === 'replacement worker listening');
     for (let i = 0; i < 3; i++) expect((await get(dash.port, '/')).status).toBe(200);
-    do {
-      metrics = json(await get(dash.port, '/metrics?format=json')) as typeof metrics;
-    } while (metrics.gauges.dash_workers !== 2);
+    metrics = await metricsWhen(dash.port, (m) => (m.counters['http_requests_total{route=page,status=200}'] ?? 0) >= N + 3);
     expect(metrics.counters['http_requests_total{route=page,status=200}']).toBe(N + 3);
+    expect(metrics.gauges.dash_workers).toBe(2);
 
     const prom = (await get(dash.port, '/metrics', { Accept: 'text/plain' })).body.toString();
     expect(prom).toContain(`dash_http_requests_total{route="page",status="200"} ${N + 3}\n`);
@@ -172,6 +211,9 @@ describe('dash serve (child process)', () => {
 
     dash.proc.kill('SIGTERM');
     expect(await dash.exit).toBe(0);
-    expect(dash.lines.filter((l) => l.message === 'stopped').length).toBeGreaterThanOrEqual(3);
+    // The primary and both live workers each stopped gracefully (the killed one never got the chance).
+    const stopped = dash.lines.filter((l) => l.message === 'stopped');
+    expect(stopped.map((l) => (l.worker === undefined ? 'primary' : 'worker')).sort()).toEqual(['primary', 'worker', 'worker']);
+    expect(stopped.some((l) => l.pid === victim.pid)).toBe(false);
   });
 });
