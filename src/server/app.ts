@@ -5,10 +5,9 @@ import type { ErrorTracker } from './sentry.js';
 import { healthReport, readinessSnapshot, type ReadinessFacts } from './health.js';
 import { toJson, toPrometheus, type MetricsRegistry, type MetricsSnapshot } from './metrics.js';
 import { processGauges, uptimeSeconds, type ServerFigures } from './process-metrics.js';
-import { sendBody, sendJson, sendStatus } from './respond.js';
-import { rejectRequest, routeClass, SECURITY_HEADERS, type RouteClass } from './security.js';
+import { contentLength, noteContentLength, sendBody, sendJson, sendStatus } from './respond.js';
+import { COMMON_HEAD, rejectRequest, routeClass, setCommonHeaders, type RouteClass } from './security.js';
 import type { StaticHandler } from './static.js';
-import { SERVER_HEADER } from '../site/contracts/status.js';
 
 /** The whole server's metrics and process figures: this process's own, or the cluster primary's merge. */
 export type MetricsSource = () => Promise<{ snapshot: MetricsSnapshot; figures: ServerFigures }>;
@@ -32,8 +31,6 @@ export interface AppOptions {
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS) as [string, string][];
-
 /** Prometheus asks with `Accept: text/plain` or OpenMetrics; browsers and the Status page get the seed's JSON. */
 export function wantsPrometheus(req: IncomingMessage, query: URLSearchParams): boolean {
   const format = query.get('format');
@@ -52,13 +49,13 @@ export function createApp(options: AppOptions): RequestHandler {
   const now = options.now ?? Date.now;
   const readiness = readinessSnapshot(options.paths, { now, maxAgeMs: options.healthMaxAgeMs });
   // The body changes only when the facts do or the uptime's tenth of a second moves on.
-  let lastHealth: { facts: ReadinessFacts; uptime: number; status: number; body: Buffer } | undefined;
+  let lastHealth: { facts: ReadinessFacts; uptime: number; status: number; body: Buffer; head: string[] } | undefined;
 
   const record = (req: IncomingMessage, res: ServerResponse, route: RouteClass, path: string, started: bigint): void => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const status = res.statusCode;
     const bodyless = req.method === 'HEAD' || status === 304 || status === 204;
-    const bytes = bodyless ? 0 : Number(res.getHeader('content-length') ?? 0);
+    const bytes = bodyless ? 0 : contentLength(res);
     const complete = res.writableFinished;
     registry.increment('http_requests_total', { route, status: String(status) });
     registry.increment('http_response_bytes_total', { route }, bytes);
@@ -79,7 +76,10 @@ export function createApp(options: AppOptions): RequestHandler {
     registry.increment('errors_total');
     logger.error({ err, method: req.method, path }, 'request failed');
     tracker.capture(err, { method: req.method ?? '', path });
-    if (!res.headersSent) sendStatus(req, res, 500, 'Internal Server Error');
+    if (!res.headersSent) {
+      setCommonHeaders(res);
+      sendStatus(req, res, 500, 'Internal Server Error');
+    }
     else res.destroy();
   };
 
@@ -87,15 +87,21 @@ export function createApp(options: AppOptions): RequestHandler {
     const uptime = uptimeSeconds(options.startedAtMs, now());
     if (lastHealth?.facts !== facts || lastHealth.uptime !== uptime) {
       const report = healthReport(facts, uptime);
-      lastHealth = { facts, uptime, status: report.status === 'healthy' ? 200 : 503, body: Buffer.from(JSON.stringify(report)) };
+      const body = Buffer.from(JSON.stringify(report));
+      const head = [...COMMON_HEAD, 'Content-Type', 'application/json; charset=utf-8', 'Cache-Control', 'no-store', 'Content-Length', String(body.length)];
+      lastHealth = { facts, uptime, status: report.status === 'healthy' ? 200 : 503, body, head };
     }
-    sendJson(req, res, lastHealth.status, lastHealth.body);
+    // Probes come several times a second from every orchestrator: the whole head is written at once (no setHeader).
+    res.writeHead(lastHealth.status, lastHealth.head);
+    noteContentLength(res, lastHealth.body.length);
+    res.end(req.method === 'HEAD' ? undefined : lastHealth.body);
   };
 
   /** Synchronous while the readiness snapshot is fresh; a promise only when a file-system look is due. */
   const health = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> | undefined => {
     if (path === '/healthz' || query.get('probe') === 'live') {
       // Liveness touches no file: a missing cache makes the pod unready, never restarts it.
+      setCommonHeaders(res);
       sendJson(req, res, 200, { status: 'alive', uptime_seconds: uptimeSeconds(options.startedAtMs, now()) });
       return undefined;
     }
@@ -120,10 +126,8 @@ export function createApp(options: AppOptions): RequestHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    for (const [name, value] of SECURITY_ENTRIES) res.setHeader(name, value);
-    // Tells the Status page that /health and /metrics exist here (a static host has neither).
-    res.setHeader(SERVER_HEADER, '1');
-
+    // Site files set the common headers themselves, so a replayed answer can skip them (static.ts).
+    if (path.charCodeAt(1) === 0x68 /* h */ || path.charCodeAt(1) === 0x6d /* m */ || path === '/') setCommonHeaders(res);
     const rejection = rejectRequest(req.method, url);
     const route: RouteClass = rejection ? 'invalid' : routeClass(path);
     res.once('close', () => record(req, res, route, path.length > 200 ? `${path.slice(0, 200)}…` : path, started));

@@ -24,3 +24,15 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
 export function sendStatus(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: OutgoingHttpHeaders = {}): void {
   sendBody(req, res, status, `${status} ${message}\n`, 'text/plain; charset=utf-8', { 'Cache-Control': 'no-cache', ...headers });
 }
+
+const WHOLE_HEAD_LENGTH = Symbol('dash.contentLength');
+type Marked = ServerResponse & { [WHOLE_HEAD_LENGTH]?: number };
+
+/** A head written whole (a replayed site file) is not kept by Node, so getHeader cannot read its length back. */
+export function noteContentLength(res: ServerResponse, bytes: number): void {
+  (res as Marked)[WHOLE_HEAD_LENGTH] = bytes;
+}
+
+export function contentLength(res: ServerResponse): number {
+  return Number(res.getHeader('content-length') ?? (res as Marked)[WHOLE_HEAD_LENGTH] ?? 0);
+}

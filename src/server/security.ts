@@ -1,4 +1,5 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { SERVER_HEADER } from '../site/contracts/status.js';
 
 /**
  * Content-Security-Policy for the site. Scripts only from our own hashed bundles (no inline script, no eval).
@@ -79,3 +80,17 @@ export function rejectRequest(method: string | undefined, url: string): Rejectio
   }
   return undefined;
 }
+
+const COMMON_HEADERS = [...(Object.entries(SECURITY_HEADERS) as [string, string][]), [SERVER_HEADER, '1']] as const;
+
+/**
+ * The security headers, and the header that tells the Status page that /health and /metrics exist here (a static
+ * host has neither). Every answer carries them; a replayed site file has them in its stored header list instead,
+ * so it can be written without any setHeader call (Node's fast path for a head given whole).
+ */
+export function setCommonHeaders(res: ServerResponse): void {
+  for (const [name, value] of COMMON_HEADERS) res.setHeader(name, value);
+}
+
+/** The same headers as name, value, name, value…, to begin a head written whole. */
+export const COMMON_HEAD: readonly string[] = COMMON_HEADERS.flat();

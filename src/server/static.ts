@@ -4,8 +4,8 @@ import { Readable, type Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import serveHandler from 'serve-handler';
 import { DEFAULT_STORE_OPTIONS, FileStore, versionKey, type StoreOptions } from './file-store.js';
-import { sendStatus } from './respond.js';
-import { HASHED_ASSET } from './security.js';
+import { noteContentLength, sendStatus } from './respond.js';
+import { HASHED_ASSET, setCommonHeaders } from './security.js';
 
 // serve-handler (src/index.js, getHandlers) calls util.promisify on fs.lstat, fs.realpath and fs.readdir on
 // every request, even when they are replaced as here, and each call builds a new wrapper: measured at about
@@ -112,8 +112,18 @@ interface Replay {
   version: string;
   mtime: Date;
   etag: string;
-  headers: OutgoingHttpHeaders;
+  /** The whole head as name, value, name, value…: written with no setHeader call before it, Node sends it as is. */
+  head: string[];
   body: Buffer;
+}
+
+function flatHead(headers: OutgoingHttpHeaders): string[] {
+  const head: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) head.push(name, String(one));
+  }
+  return head;
 }
 
 const MAX_REPLAYS = 10_000;
@@ -183,7 +193,8 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
       return false;
     }
     const notModified = isNotModified(req, hit.etag, hit.mtime);
-    res.writeHead(notModified ? 304 : 200, hit.headers);
+    res.writeHead(notModified ? 304 : 200, hit.head);
+    noteContentLength(res, hit.body.length);
     res.end(notModified || req.method === 'HEAD' ? undefined : hit.body);
     return true;
   };
@@ -195,8 +206,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     const remember = (path: string, sent: string, stats: Stats, etag: string, body: Buffer): void => {
       if (res.statusCode !== 200 || req.method !== 'GET') return;
       if (replays.size >= MAX_REPLAYS) replays.clear();
-      const headers = res.getHeaders();
-      replays.set(replayKey, { path, sent, version: versionKey(stats), mtime: stats.mtime, etag, headers, body });
+      replays.set(replayKey, { path, sent, version: versionKey(stats), mtime: stats.mtime, etag, head: flatHead(res.getHeaders()), body });
     };
 
     const methods = {
@@ -259,6 +269,11 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     await serveHandler(req, res, config, methods as unknown as Parameters<typeof serveHandler>[3]);
   };
 
+  const resolveAndServe = (req: IncomingMessage, res: ServerResponse, encodings: Encoding[], replayKey: string): Promise<void> => {
+    setCommonHeaders(res);
+    return serve(req, res, encodings, replayKey);
+  };
+
   return (req, res) => {
     const url = req.url as string;
     // A folder URL serves its index.html; the site's relative links then resolve against the folder.
@@ -273,7 +288,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     const replayKey = `${encodings.join(',')} ${pathname}`;
     const replayed = replay(req, res, replayKey, encodings);
     if (replayed === true) return undefined;
-    if (replayed === false) return serve(req, res, encodings, replayKey);
-    return replayed.then((done) => (done ? undefined : serve(req, res, encodings, replayKey)));
+    if (replayed === false) return resolveAndServe(req, res, encodings, replayKey);
+    return replayed.then((done) => (done ? undefined : resolveAndServe(req, res, encodings, replayKey)));
   };
 }

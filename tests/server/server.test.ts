@@ -206,6 +206,26 @@ describe('site files', () => {
     expect(res.headers.vary).toBe('Accept-Encoding');
   });
 
+  it('replays a repeated answer from memory with the same head, security headers included', async () => {
+    const first = await get(server.port, '/about.html');
+    const again = await get(server.port, '/about.html');
+    const drop = (h: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date' && k !== 'connection' && k !== 'keep-alive'));
+    expect(again.body.toString()).toBe(fixture.files.about);
+    expect(drop(again.headers)).toEqual(drop(first.headers));
+    expect(again.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(again.headers['x-dash-server']).toBe('1');
+    expect(Number(again.headers['content-length'])).toBe(fixture.files.about.length);
+  });
+
+  it('answers readiness with the security headers, a JSON type and its length, on GET and HEAD', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const res = await get(server.port, '/health', {}, method);
+      expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect([res.headers['x-dash-server'], res.headers['content-type'], res.headers['cache-control']]).toEqual(['1', 'application/json; charset=utf-8', 'no-store']);
+      expect(res.body.length).toBe(method === 'GET' ? Number(res.headers['content-length']) : 0);
+    }
+  });
+
   it('serves a folder URL as its index.html', async () => {
     const res = await get(server.port, '/docs/');
     expect([res.status, res.body.toString()]).toEqual([200, '<!doctype html><title>docs</title>']);
