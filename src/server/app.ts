@@ -126,10 +126,11 @@ export function createApp(options: AppOptions): RequestHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    // Site files set the common headers themselves, so a replayed answer can skip them (static.ts).
-    if (path.charCodeAt(1) === 0x68 /* h */ || path.charCodeAt(1) === 0x6d /* m */ || path === '/') setCommonHeaders(res);
     const rejection = rejectRequest(req.method, url);
     const route: RouteClass = rejection ? 'invalid' : routeClass(path);
+    // Site files (static.ts) and readiness set the common headers themselves, so that their repeated answers can be
+    // written as one whole head; every other answer gets them here.
+    if (rejection || route === 'metrics') setCommonHeaders(res);
     res.once('close', () => record(req, res, route, path.length > 200 ? `${path.slice(0, 200)}…` : path, started));
     if (rejection) {
       sendStatus(req, res, rejection.status, rejection.message, rejection.status === 405 ? { Allow: 'GET, HEAD' } : {});

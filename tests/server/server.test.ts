@@ -326,6 +326,13 @@ describe('hardening', () => {
     expect(secretSeen(res)).toBe(false);
   });
 
+  it('sends the security headers with refusals, not-found answers and /metrics too', async () => {
+    for (const path of ['/%2e%2e/secret.txt', '/missing.html', '/metrics']) {
+      const res = await get(server.port, path);
+      expect([path, res.headers['content-security-policy'], res.headers['x-content-type-options'], res.headers['x-dash-server']]).toEqual([path, CONTENT_SECURITY_POLICY, 'nosniff', '1']);
+    }
+  });
+
   it('refuses traversal sent raw on the wire with 400', async () => {
     const text = await rawExchange(server.port, 'GET /../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(text.startsWith('HTTP/1.1 400 ')).toBe(true);
@@ -346,6 +353,7 @@ describe('hardening', () => {
       const res = await get(server.port, '/index.html', {}, method);
       expect(res.status).toBe(405);
       expect(res.headers.allow).toBe('GET, HEAD');
+      expect([res.headers['content-security-policy'], res.headers['x-dash-server']]).toEqual([CONTENT_SECURITY_POLICY, '1']);
     }
   });
 
