@@ -201,6 +201,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
 
   /** Resolution by serve-handler, with our file-system methods; a full in-memory answer is kept for replay. */
   const serve = async (req: IncomingMessage, res: ServerResponse, encodings: Encoding[], replayKey: string): Promise<void> => {
+    setCommonHeaders(res); // a replayed answer has them in its stored head instead
     const variants = new Map<string, Variant>();
 
     const remember = (path: string, sent: string, stats: Stats, etag: string, body: Buffer): void => {
@@ -269,11 +270,6 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     await serveHandler(req, res, config, methods as unknown as Parameters<typeof serveHandler>[3]);
   };
 
-  const resolveAndServe = (req: IncomingMessage, res: ServerResponse, encodings: Encoding[], replayKey: string): Promise<void> => {
-    setCommonHeaders(res);
-    return serve(req, res, encodings, replayKey);
-  };
-
   return (req, res) => {
     const url = req.url as string;
     // A folder URL serves its index.html; the site's relative links then resolve against the folder.
@@ -288,7 +284,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     const replayKey = `${encodings.join(',')} ${pathname}`;
     const replayed = replay(req, res, replayKey, encodings);
     if (replayed === true) return undefined;
-    if (replayed === false) return resolveAndServe(req, res, encodings, replayKey);
-    return replayed.then((done) => (done ? undefined : resolveAndServe(req, res, encodings, replayKey)));
+    if (replayed === false) return serve(req, res, encodings, replayKey);
+    return replayed.then((done) => (done ? undefined : serve(req, res, encodings, replayKey)));
   };
 }
