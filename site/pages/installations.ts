@@ -140,21 +140,20 @@ startPage(async (context) => {
   // The first view draws the map at once and the other cards one per task, so the browser paints the map
   // while the rest is drawn (the small multiples and the sunburst alone took longer than the 1.5 s first-chart
   // budget). A filter change meanwhile redraws every card itself, and the deferred drawing stops.
-  let generation = 0;
+  let redrawnAll = false;
   url.subscribe((state) => {
-    generation++;
+    redrawnAll = true;
     apply(state);
     for (const { render } of cards) render();
     renderSelection();
   });
   apply(url.state);
-  const [now, later] = [cards.filter(({ card: c }) => c === mapCard), cards.filter(({ card: c }) => c !== mapCard)];
-  for (const { render } of now) render();
+  const later = cards.filter(({ card: c }) => c !== mapCard);
+  cards.find(({ card: c }) => c === mapCard)?.render();
   renderSelection();
-  const initial = generation;
   const drawNext = (): void => {
     const item = later.shift();
-    if (item === undefined || generation !== initial) return;
+    if (item === undefined || redrawnAll) return;
     item.render();
     setTimeout(drawNext, 0);
   };
