@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/site/bundle.js';
 import { PAGE_META_ID } from '../../src/site/contracts/meta.js';
-import { launchChromium, openPage, screenshot, serveStatic, waitForPage, type OpenedPage, type StaticServer } from './harness.js';
+import { launchChromium, openPage, pageUrl, screenshot, serveStatic, waitForPage, type OpenedPage, type StaticServer } from './harness.js';
 
 // The components are exercised on a test-only page (fixtures/components.ts) bundled here, so they are checked in
 // a real browser before any page uses them, with the shell's stylesheet and the production CSP.
@@ -40,7 +40,7 @@ async function open(search = ''): Promise<OpenedPage> {
   return opened;
 }
 
-const search = (page: Page): string => new URL(page.url()).search;
+const search = async (page: Page): Promise<string> => (await pageUrl(page)).search;
 const kpi = (page: Page): Promise<string | null> => page.locator('.kpi-value').textContent();
 
 describe('components in a real browser', () => {
@@ -52,7 +52,7 @@ describe('components in a real browser', () => {
     await page.keyboard.type('tex');
     expect(await page.getByRole('listbox', { name: 'States' }).getByRole('option').allTextContents()).toEqual(['Texas']);
     await page.keyboard.press('Enter');
-    expect(search(page)).toBe('?states=TX');
+    expect(await search(page)).toBe('?states=TX');
     expect(await kpi(page)).toBe('6');
     await page.keyboard.press('Escape');
     expect(await page.getByRole('listbox').isHidden()).toBe(true);
@@ -60,11 +60,11 @@ describe('components in a real browser', () => {
     await page.keyboard.press('ArrowDown'); // reopens the list on its first option
     await page.keyboard.press('Enter');
     expect(await page.locator('.chip').allTextContents()).toEqual(['Texas ×', 'California ×']);
-    expect(search(page)).toBe('?states=TX&states=CA');
+    expect(await search(page)).toBe('?states=TX&states=CA');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     expect(await page.locator('.chip').count()).toBe(0);
-    expect(search(page)).toBe('');
+    expect(await search(page)).toBe('');
     expect(opened.errors).toEqual([]);
     await opened.close();
   });
@@ -74,11 +74,11 @@ describe('components in a real browser', () => {
     const { page } = opened;
     await page.getByRole('slider', { name: 'Years from' }).focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    expect(search(page)).toBe('?years=2003..2010');
+    expect(await search(page)).toBe('?years=2003..2010');
     expect(await kpi(page)).toBe('21');
     await page.getByRole('radio', { name: 'Count' }).focus();
     await page.keyboard.press('Space');
-    expect(search(page)).toBe('?years=2003..2010&metric=count');
+    expect(await search(page)).toBe('?years=2003..2010&metric=count');
     await page.getByRole('searchbox', { name: 'Agency' }).fill('sheriff');
     await page.waitForFunction(() => location.search.includes('q=sheriff'));
     expect(await kpi(page)).toBe('1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectLandmarks, openPage, screenshot, useSite, waitForPage } from './harness.js';
+import { expectLandmarks, openPage, pageUrl, screenshot, useSite, waitForPage } from './harness.js';
 
 const session = useSite();
 
@@ -53,7 +53,7 @@ describe('ECG page', () => {
     await dot.hover();
     await dot.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.has('class'));
-    expect(['Normal', 'Abnormal']).toContain(new URL(page.url()).searchParams.get('class'));
+    expect(['Normal', 'Abnormal']).toContain((await pageUrl(page)).searchParams.get('class'));
 
     await page.reload();
     await waitForPage(page);

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectLandmarks, openPage, screenshot, useSite, waitForPage } from './harness.js';
+import { expectLandmarks, openPage, pageUrl, screenshot, useSite, waitForPage } from './harness.js';
 
 interface CacheRow {
   State: string;
@@ -44,7 +44,7 @@ const compact = (n: number): string => (Math.abs(n) < 10_000 ? fmt(n) : new Intl
 const session = useSite();
 
 const kpis = (page: Page): Promise<string[]> => page.locator('.kpi-value').allTextContents();
-const search = (page: Page): URLSearchParams => new URL(page.url()).searchParams;
+const search = async (page: Page): Promise<URLSearchParams> => (await pageUrl(page)).searchParams;
 
 /** Types into a multi-select by its label and picks the first matching option with Enter. */
 async function choose(page: Page, label: string, text: string): Promise<void> {
@@ -87,24 +87,24 @@ describe('Equipment page', () => {
 
     await choose(page, 'States & territories', 'Texas');
     await choose(page, 'States & territories', 'Puerto Rico');
-    expect(search(page).getAll('state')).toEqual(['TX', 'PR']);
+    expect((await search(page)).getAll('state')).toEqual(['TX', 'PR']);
     let rows = cache.filter((r) => r.State === 'TX' || r.State === 'PR');
     await settled(page, kpisOf(rows));
 
     // The slider's "from" thumb, moved from the keyboard: one year up excludes undated lines from then on.
     await page.getByRole('slider', { name: 'Ship year from' }).focus();
     await page.keyboard.press('ArrowRight');
-    expect(search(page).get('years')).toBe(`${firstYear + 1}..${lastYear}`);
+    expect((await search(page)).get('years')).toBe(`${firstYear + 1}..${lastYear}`);
     rows = rows.filter((r) => r.Year !== null && r.Year >= firstYear + 1);
     await settled(page, kpisOf(rows));
 
     await choose(page, 'Category', 'Weapons');
-    expect(search(page).get('category')).toBe('Weapons & Firearms');
+    expect((await search(page)).get('category')).toBe('Weapons & Firearms');
     rows = rows.filter((r) => r.Category === 'Weapons & Firearms');
     await settled(page, kpisOf(rows));
 
     await choose(page, 'DEMIL code', 'total destruction');
-    expect(search(page).get('demil')).toBe('D');
+    expect((await search(page)).get('demil')).toBe('D');
     rows = rows.filter((r) => r['DEMIL Code'] === 'D');
     await settled(page, kpisOf(rows));
     await waitForPage(page);
@@ -122,19 +122,19 @@ describe('Equipment page', () => {
     expect(exported.map((r) => lineKey({ ...r, Year: r.Year === '' ? '' : Number(r.Year) })).sort()).toEqual(rows.map(lineKey).sort());
     expect(sum(exported as unknown as CacheRow[], (r) => Number(r.Quantity))).toBe(sum(rows, (r) => r.Quantity));
 
-    const filtered = page.url();
+    const filtered = (await pageUrl(page)).href;
     // Chips list the choices in the options' order, whatever order they were picked in.
     const chips = ['PR — Puerto Rico ×', 'TX — Texas ×', 'Weapons & Firearms ×', 'D – MLI (SME), total destruction ×'];
     expect(await page.locator('.chip').allTextContents()).toEqual(chips);
     await page.reload();
     await waitForPage(page);
-    expect(page.url()).toBe(filtered);
+    expect((await pageUrl(page)).href).toBe(filtered);
     await settled(page, kpisOf(rows));
     expect(await page.locator('.chip').allTextContents()).toEqual(chips);
     expect(await page.getByRole('slider', { name: 'Ship year from' }).inputValue()).toBe(String(firstYear + 1));
 
     await page.goBack();
-    expect(search(page).get('demil')).toBeNull();
+    expect((await search(page)).get('demil')).toBeNull();
     await settled(page, kpisOf(cache.filter((r) => (r.State === 'TX' || r.State === 'PR') && r.Year !== null && r.Year >= firstYear + 1 && r.Category === 'Weapons & Firearms')));
     expect(opened.errors).toEqual([]);
     expect(opened.failed).toEqual([]);
@@ -167,7 +167,7 @@ describe('Equipment page', () => {
     const prCaption = page.locator('.chart-card').nth(2).locator('.territory-inset figcaption', { hasText: /^PR / });
     expect(await prCaption.textContent()).toBe(`PR $${compact(sum(pr, (r) => r['Acquisition Value']))}`);
     await page.getByText('Quantity (sum of items)').click();
-    expect(search(page).get('map')).toBe('quantity');
+    expect((await search(page)).get('map')).toBe('quantity');
     expect(await prCaption.textContent()).toBe(`PR ${compact(sum(pr, (r) => r.Quantity))}`);
     expect(await page.locator('.chart-card').nth(2).locator('.map-legend').textContent()).toContain('Quantity (sum of items)');
 
@@ -190,12 +190,12 @@ describe('Equipment page', () => {
     expect(((await first.getAttribute('aria-label')) ?? '').split(':')[0]).toBe(largest);
     await first.focus();
     await page.keyboard.press('Enter');
-    expect(search(page).get('drill')).toBe(largest);
+    expect((await search(page)).get('drill')).toBe(largest);
     expect(await groups.count()).toBe(1);
     expect(await groups.locator('rect').count()).toBe(shown);
     expect(await page.locator('.treemap-path').textContent()).toBe(`← All categories ${largest}`);
     await page.getByRole('button', { name: '← All categories' }).click();
-    expect(search(page).get('drill')).toBeNull();
+    expect((await search(page)).get('drill')).toBeNull();
     expect(await groups.count()).toBe(byCategory.size);
     expect(opened.errors).toEqual([]);
     await opened.close();

@@ -128,6 +128,14 @@ export async function waitForPage(page: Page): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll('.chart-card .chart-body')].every((b) => b.querySelector('svg, .state-empty') !== null), undefined, { timeout: 20_000 });
 }
 
+/**
+ * The page's own address, read in the page. `page.url()` is Playwright's copy, updated by an event that can arrive
+ * after the key press or click that called pushState has already returned, so reading it right after an action races.
+ */
+export async function pageUrl(page: Page): Promise<URL> {
+  return new URL(await page.evaluate(() => location.href));
+}
+
 /** The landmarks every page has (P-0): banner, navigation, main, contentinfo, and a working skip link. */
 export async function expectLandmarks(page: Page): Promise<void> {
   expect(await page.locator('header.site-header').count()).toBe(1);

@@ -6,7 +6,7 @@ import { compressors } from 'hyparquet-compressors';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXPORT_HEADER } from '../../site/pages/installations/installations.js';
-import { launchChromium, openPage, screenshot, SCREENSHOTS, serveStatic, waitForPage, type OpenOptions, type StaticServer } from './harness.js';
+import { launchChromium, openPage, pageUrl, screenshot, SCREENSHOTS, serveStatic, waitForPage, type OpenOptions, type StaticServer } from './harness.js';
 
 const siteDir = inject('siteDir');
 
@@ -118,7 +118,7 @@ describe('Installations page', () => {
       await expect.poll(() => page.locator('.inst-summary').textContent()).toBe(summary(byState.length));
       await choose(page, 'Joint base', joint);
       await expect.poll(() => page.locator('.inst-summary').textContent()).toBe(summary(byJoint.length));
-      const params = new URL(page.url()).searchParams;
+      const params = (await pageUrl(page)).searchParams;
       expect([params.get('component'), params.get('status'), params.get('state'), params.get('joint')]).toEqual([component, status, state, joint]);
       expect(await page.locator('.inst-map circle.inst-dot').count()).toBe(byJoint.length);
       expect(await page.locator('text=Top 20 states').count()).toBe(1);
@@ -131,7 +131,7 @@ describe('Installations page', () => {
       await expect.poll(() => page.locator('.inst-summary').textContent()).toBe(summary(byState.length));
       await page.getByRole('button', { name: 'Reset filters' }).click();
       await expect.poll(() => page.locator('.inst-summary').textContent()).toBe(summary(bases.length));
-      expect(new URL(page.url()).search).toBe('');
+      expect((await pageUrl(page)).search).toBe('');
     });
   });
 
@@ -141,7 +141,7 @@ describe('Installations page', () => {
     if (target === undefined) throw new Error('the demo bases have no installation with a Geo Shape');
     await onPage('', async (page) => {
       await page.locator(`.inst-map circle.inst-dot[data-name="${target.name}"]`).dispatchEvent('click');
-      await expect.poll(() => new URL(page.url()).searchParams.get('base')).toBe(target.name);
+      await expect.poll(async () => (await pageUrl(page)).searchParams.get('base')).toBe(target.name);
       const outline = page.locator(`.inst-selection[data-selected="${target.name}"] path.inst-footprint`);
       await outline.waitFor();
       expect((await outline.getAttribute('d'))?.length).toBeGreaterThan(10);
@@ -169,11 +169,11 @@ describe('Installations page', () => {
     await onPage('', async (page) => {
       const top = mostCommon(bases.map((b) => b.state));
       await page.locator(`path.inst-arc[data-depth="1"][data-name="${top}"]`).dispatchEvent('click');
-      await expect.poll(() => new URL(page.url()).searchParams.getAll('drill')).toEqual([top]);
+      await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([top]);
       const components = new Set(bases.filter((b) => b.state === top).map((b) => b.component));
       expect(await page.locator('path.inst-arc[data-depth="2"]').count()).toBe(components.size);
       await page.locator('.inst-sunburst-centre').dispatchEvent('click');
-      await expect.poll(() => new URL(page.url()).searchParams.getAll('drill')).toEqual([]);
+      await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([]);
     });
   });
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectLandmarks, expectSkipLink, launchChromium, openPage, screenshot, serveStatic, useSite, waitForPage, type StaticServer } from './harness.js';
+import { expectLandmarks, expectSkipLink, launchChromium, openPage, pageUrl, screenshot, serveStatic, useSite, waitForPage, type StaticServer } from './harness.js';
 import type { Browser } from 'playwright-core';
 
 const session = useSite();
@@ -37,7 +37,7 @@ describe('Medical Records page', () => {
     await page.getByRole('combobox', { name: 'Medical specialty' }).fill('Consult');
     await page.getByRole('combobox', { name: 'Medical specialty' }).press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('specialty').length === 1);
-    const specialty = new URL(page.url()).searchParams.get('specialty')!;
+    const specialty = (await pageUrl(page)).searchParams.get('specialty')!;
     expect((await page.locator('tbody tr td:nth-child(2)').allTextContents()).every((s) => s === specialty)).toBe(true);
 
     // Open the first record from the keyboard: its shard is fetched, the text is shown with marks.
@@ -46,7 +46,7 @@ describe('Medical Records page', () => {
     await page.waitForFunction(() => (document.querySelector('pre.transcript')?.textContent ?? '').length > 0);
     expect(assetRequests(session.server, 'transcripts')).toHaveLength(1);
     expect(await page.locator('pre.transcript mark').count()).toBeGreaterThan(0);
-    const record = new URL(page.url()).searchParams.get('record');
+    const record = (await pageUrl(page)).searchParams.get('record');
     expect(record).not.toBeNull();
     await screenshot(page, 'medical-search');
 

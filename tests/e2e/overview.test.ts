@@ -1,6 +1,6 @@
 import { readManifest } from '../../src/cache/manifest.js';
 import { describe, expect, inject, it } from 'vitest';
-import { chartCount, expectLandmarks, expectSkipLink, openPage, screenshot, serveStatic, tabUntil, useSite, waitForPage } from './harness.js';
+import { chartCount, expectLandmarks, expectSkipLink, openPage, pageUrl, screenshot, serveStatic, tabUntil, useSite, waitForPage } from './harness.js';
 
 const siteDir = inject('siteDir');
 const manifest = await readManifest(inject('cacheDir'));
@@ -54,13 +54,13 @@ describe('Overview page', () => {
     await waitForPage(page);
     await page.locator('th button', { hasText: 'Dataset' }).click();
     await page.locator('th button', { hasText: 'Dataset' }).click();
-    expect(new URL(page.url()).search).toBe('?sort=title&dir=desc');
+    expect((await pageUrl(page)).search).toBe('?sort=title&dir=desc');
     await page.reload();
     await waitForPage(page);
     expect(await page.locator('th', { hasText: 'Dataset' }).getAttribute('aria-sort')).toBe('descending');
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('th[aria-sort]')?.getAttribute('aria-sort') === 'ascending');
-    expect(new URL(page.url()).search).toBe('?sort=title');
+    expect((await pageUrl(page)).search).toBe('?sort=title');
     expect(opened.errors).toEqual([]);
     await opened.close();
   });
@@ -73,7 +73,7 @@ describe('Overview page', () => {
       expect(await opened.page.locator('tbody tr').first().locator('td').first().textContent()).toBeTruthy();
       await opened.page.locator('nav a', { hasText: 'Status' }).click();
       await waitForPage(opened.page);
-      expect(new URL(opened.page.url()).pathname).toBe('/some/sub/path/status.html');
+      expect((await pageUrl(opened.page)).pathname).toBe('/some/sub/path/status.html');
       expect(sub.requests.every((p) => p.startsWith('/some/sub/path/'))).toBe(true);
       expect(opened.errors).toEqual([]);
       expect(opened.failed).toEqual([]);
