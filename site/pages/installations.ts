@@ -14,7 +14,7 @@ import { componentLegend } from './installations/legend.js';
 import { densityMap, footprintView, hoverLines, installationMap, smallMultiples } from './installations/maps.js';
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
-import { createTooltip } from './installations/tooltip.js';
+import { createTooltip } from '../lib/tooltip.js';
 import './installations.css';
 
 const SCHEMA = {

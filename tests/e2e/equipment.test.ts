@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { regionOf } from '../../src/datasets/lookups/regions.js';
+import { STATE_NAMES } from '../../src/datasets/lookups/states.js';
 import { expectLandmarks, openPage, pageUrl, screenshot, useSite, waitForPage } from './harness.js';
 
 interface CacheRow {
@@ -74,6 +76,20 @@ describe('Equipment page', () => {
     const captions = await page.locator('.territory-inset figcaption').allTextContents();
     expect(captions.filter((c) => c.startsWith('PR '))).toHaveLength(2);
     expect(captions.some((c) => /^GU \$/.test(c))).toBe(true);
+
+    // EQ-7 as drawn: the ten states of largest value in rank order, bar lengths in proportion, the hover card exact.
+    const byState = new Map<string, number>();
+    for (const r of cache) byState.set(r.State, (byState.get(r.State) ?? 0) + r['Acquisition Value']);
+    const ranked = [...byState].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+    const topStates = page.locator('.chart-card', { hasText: 'Top 10 states by value' });
+    expect(await topStates.locator('.bar-labels text').allTextContents()).toEqual(ranked.map(([code], i) => `${i + 1}. ${STATE_NAMES[code] ?? code}`));
+    const widths = await topStates.locator('.bars rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    expect(widths.map((w) => w / (widths[0] as number))).toEqual(ranked.map(([, v]) => expect.closeTo(v / ranked[0]![1], 6)));
+    await topStates.locator('.bars rect').nth(1).hover();
+    expect(await page.locator('.hover-tip').isVisible()).toBe(true);
+    expect(await page.locator('.hover-tip').textContent()).toBe(`#2 ${STATE_NAMES[ranked[1]![0]]} (${regionOf(ranked[1]![0])})Value: $${fmt(Math.round(ranked[1]![1]))}`);
+    await page.mouse.move(0, 0);
+    expect(await page.locator('.hover-tip').isHidden()).toBe(true);
     await screenshot(page, 'equipment');
     expect(opened.errors).toEqual([]);
     expect(opened.failed).toEqual([]);

@@ -6,8 +6,11 @@ import * as Plot from '@observablehq/plot';
 import { hierarchy, treemap as d3treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
 import { REGION_COLORS } from '../../../src/datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
+import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import type { Tooltip } from '../../lib/tooltip.js';
+import { barChart, shortenTo, swatchLegend } from './bars.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
 
 /** Whole dollars with thousands separators: tooltips and KPIs show exact figures, axes compact ones. */
@@ -21,78 +24,95 @@ const axisDollars = (n: number): string => (n < 0 ? `−$${shortNumber.format(-n
 const X_AXIS = { marginBottom: 44, labelOffset: 38 } as const;
 export const stateName = (code: string): string => STATE_NAMES[code] ?? code;
 
-const MAX_LABEL = 30;
-const CHAR_PX = 7.4;
-const shortenTo = (max: number) => (label: string): string => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
-const shorten = shortenTo(MAX_LABEL);
+const shorten = shortenTo(30);
 
-/**
- * The left margin for bar labels and how they are cut to fit it: room for the longest label at ~7.4 px a
- * character of the 12 px UI font (upper case is wide), at most 240 px and 40 % of the chart, so a phone keeps
- * room for the bars and their axis. Also how many x ticks fit the bars' width without touching.
- */
-function barLabels(labels: readonly string[], width: number): { marginLeft: number; format: (label: string) => string; ticks: number } {
-  const fit = Math.max(6, Math.min(MAX_LABEL, Math.floor((Math.min(240, width * 0.4) - 12) / CHAR_PX)));
-  const longest = Math.max(4, ...labels.map((l) => Math.min(fit, l.length)));
-  const marginLeft = Math.round(12 + CHAR_PX * longest);
-  return { marginLeft, format: shortenTo(fit), ticks: Math.max(2, Math.floor((width - marginLeft - 16) / 70)) };
+interface RankedBars<T> {
+  width: number;
+  tooltip: Tooltip;
+  /** The chart in words, for screen readers. */
+  label: string;
+  name: (d: T) => string;
+  value: (d: T) => number;
+  axis: string;
+  format: (n: number) => string;
+  tip: (d: T) => string;
+  fill: string | ((d: T) => string);
+  legend?: readonly { label: string; color: string }[];
 }
 
 /** A ranked horizontal bar chart, largest at the top. */
-export function rankedBars<T>(
-  rows: readonly T[],
-  options: { width: number; label: (d: T) => string; value: (d: T) => number; axis: string; format: (n: number) => string; title: (d: T) => string; fill?: string | ((d: T) => string); color?: Plot.ScaleOptions },
-): Element | null {
+function rankedBars<T>(rows: readonly T[], options: RankedBars<T>): Element | null {
   if (rows.length === 0) return null;
-  const labels = rows.map(options.label);
-  const layout = barLabels(labels, options.width);
-  return Plot.plot({
-    ...PLOT_DEFAULTS,
+  const fill = options.fill;
+  return barChart({
     width: options.width,
     height: Math.max(160, 44 + rows.length * 20),
-    marginLeft: layout.marginLeft,
-    marginRight: 16,
-    marginBottom: X_AXIS.marginBottom,
-    x: { label: options.axis, labelOffset: X_AXIS.labelOffset, tickFormat: options.format, grid: true, ticks: layout.ticks },
-    y: { label: null, domain: labels, tickFormat: layout.format },
-    ...(options.color ? { color: options.color } : {}),
-    marks: [
-      Plot.barX(rows, { x: options.value, y: options.label, fill: options.fill ?? ACCENTS.blue, title: options.title, tip: true }),
-      Plot.ruleX([0]),
-    ],
+    rows: rows.map(options.name),
+    segments: rows.map((d, row) => ({ row, x0: 0, x1: options.value(d), fill: typeof fill === 'string' ? fill : fill(d), tip: options.tip(d) })),
+    axis: options.axis,
+    format: options.format,
+    label: options.label,
+    tooltip: options.tooltip,
+    ...(options.legend ? { legend: options.legend } : {}),
   });
 }
 
-export function topItemsChart(rows: readonly Bar[], width: number): Element | null {
-  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Quantity →', format: axisNumber, title: (d) => `${d.name}\nQuantity: ${formatInteger(d.value)}`, fill: ACCENTS.blue });
-}
-
-export function topAgenciesChart(rows: readonly Bar[], width: number): Element | null {
-  return rankedBars(rows, { width, label: (d) => d.name, value: (d) => d.value, axis: 'Acquisition value →', format: axisDollars, title: (d) => `${d.name}\nValue: ${dollars(d.value)}`, fill: ACCENTS.emerald });
-}
-
-export function topStatesChart(rows: readonly { state: string; value: number; region: string; rank: number }[], width: number): Element | null {
-  const regions = Object.keys(REGION_COLORS).filter((r) => rows.some((d) => d.region === r));
+export function topItemsChart(rows: readonly Bar[], width: number, tooltip: Tooltip): Element | null {
   return rankedBars(rows, {
     width,
-    label: (d) => `${d.rank}. ${stateName(d.state)}`,
+    tooltip,
+    label: 'Items with the largest quantity transferred, ranked',
+    name: (d) => d.name,
+    value: (d) => d.value,
+    axis: 'Quantity →',
+    format: axisNumber,
+    tip: (d) => `${d.name}\nQuantity: ${formatInteger(d.value)}`,
+    fill: ACCENTS.blue,
+  });
+}
+
+export function topAgenciesChart(rows: readonly Bar[], width: number, tooltip: Tooltip): Element | null {
+  return rankedBars(rows, {
+    width,
+    tooltip,
+    label: 'Agencies with the largest acquisition value, ranked',
+    name: (d) => d.name,
     value: (d) => d.value,
     axis: 'Acquisition value →',
     format: axisDollars,
-    title: (d) => `#${d.rank} ${stateName(d.state)} (${d.region})\nValue: ${dollars(d.value)}`,
-    fill: (d) => d.region,
-    color: { domain: regions, range: regions.map((r) => REGION_COLORS[r] ?? ACCENTS.indigo), legend: true },
+    tip: (d) => `${d.name}\nValue: ${dollars(d.value)}`,
+    fill: ACCENTS.emerald,
   });
 }
 
-export function averageValueChart(rows: readonly { state: string; value: number; quantity: number; average: number }[], width: number): Element | null {
+const regionColour = (region: string): string => REGION_COLORS[region] ?? ACCENTS.indigo;
+
+export function topStatesChart(rows: readonly { state: string; value: number; region: string; rank: number }[], width: number, tooltip: Tooltip): Element | null {
+  const regions = Object.keys(REGION_COLORS).filter((r) => rows.some((d) => d.region === r));
   return rankedBars(rows, {
     width,
-    label: (d) => stateName(d.state),
+    tooltip,
+    label: 'States with the largest acquisition value, ranked, coloured by census region',
+    name: (d) => `${d.rank}. ${stateName(d.state)}`,
+    value: (d) => d.value,
+    axis: 'Acquisition value →',
+    format: axisDollars,
+    tip: (d) => `#${d.rank} ${stateName(d.state)} (${d.region})\nValue: ${dollars(d.value)}`,
+    fill: (d) => regionColour(d.region),
+    legend: regions.map((label) => ({ label, color: regionColour(label) })),
+  });
+}
+
+export function averageValueChart(rows: readonly { state: string; value: number; quantity: number; average: number }[], width: number, tooltip: Tooltip): Element | null {
+  return rankedBars(rows, {
+    width,
+    tooltip,
+    label: 'States with the largest average value per item, ranked',
+    name: (d) => stateName(d.state),
     value: (d) => d.average,
     axis: 'Average value per item →',
     format: axisDollars,
-    title: (d) => `${stateName(d.state)}\nAverage: ${dollars(d.average)} per item\nValue: ${dollars(d.value)}\nQuantity: ${formatInteger(d.quantity)}`,
+    tip: (d) => `${stateName(d.state)}\nAverage: ${dollars(d.average)} per item\nValue: ${dollars(d.value)}\nQuantity: ${formatInteger(d.quantity)}`,
     fill: ACCENTS.indigo,
   });
 }
@@ -109,7 +129,7 @@ export function timelineChart(series: Timeline, year: number, width: number): El
   const first = series.years[0] as number;
   const last = series.years[series.years.length - 1] as number;
   const points = timelineFrame(series, year);
-  return Plot.plot({
+  const chart = Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 360,
@@ -117,13 +137,15 @@ export function timelineChart(series: Timeline, year: number, width: number): El
     marginBottom: X_AXIS.marginBottom,
     x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year', labelAnchor: 'right', labelOffset: X_AXIS.labelOffset },
     y: { domain: [0, series.yMax || 1], label: '↑ Quantity shipped that year', tickFormat: axisNumber, grid: true },
-    color: { domain: series.categories, range: CATEGORICAL, legend: true },
+    color: { domain: series.categories, range: CATEGORICAL },
     marks: [
       Plot.ruleY([0]),
       Plot.line(points, { x: 'year', y: 'quantity', stroke: 'category', strokeWidth: 2 }),
       Plot.dot(points, { x: 'year', y: 'quantity', fill: 'category', r: 3, title: (d: { category: string; year: number; quantity: number }) => `${d.category}\n${d.year}: ${formatInteger(d.quantity)} items`, tip: true }),
     ],
   });
+  // The legend in HTML: Plot's swatch legend is rebuilt on every animation frame and filter change.
+  return h('div', {}, swatchLegend(series.categories.map((label, i) => ({ label, color: CATEGORICAL[i % CATEGORICAL.length] as string }))), chart);
 }
 
 const STATUS_TEXT: Record<Growth['status'], string> = {
@@ -175,24 +197,28 @@ const demilColours = (labels: readonly string[]): string[] => {
 };
 
 /** EQ-6: value by DEMIL code, stacked inside the top categories (largest at the top). */
-export function demilChart(data: DemilBreakdown, width: number): Element | null {
+export function demilChart(data: DemilBreakdown, width: number, tooltip: Tooltip): Element | null {
   if (data.segments.length === 0) return null;
-  const layout = barLabels(data.categories, width);
-  return Plot.plot({
-    ...PLOT_DEFAULTS,
+  const palette = demilColours(data.labels);
+  const colours = new Map(data.labels.map((label, i) => [label, palette[i] as string]));
+  const row = new Map(data.categories.map((category, i) => [category, i]));
+  const stacked = new Map<string, number>();
+  const segments = data.segments.map((d) => {
+    const x0 = stacked.get(d.category) ?? 0;
+    stacked.set(d.category, x0 + d.value);
+    return { row: row.get(d.category) ?? 0, x0, x1: x0 + d.value, fill: colours.get(d.label) ?? UNKNOWN_GREY, tip: `${d.category}\n${d.label}\nValue: ${dollars(d.value)}` };
+  });
+  return barChart({
     width,
     height: Math.max(200, 58 + data.categories.length * 34),
-    marginLeft: layout.marginLeft,
-    marginRight: 16,
-    marginBottom: X_AXIS.marginBottom,
-    x: { label: 'Acquisition value →', labelOffset: X_AXIS.labelOffset, tickFormat: axisDollars, grid: true, ticks: layout.ticks },
-    y: { label: null, domain: data.categories, tickFormat: layout.format },
+    rows: data.categories,
+    segments,
+    axis: 'Acquisition value →',
+    format: axisDollars,
+    label: 'Acquisition value by DEMIL code within the categories of largest value',
     // Lines without a code in grey, apart from the palette (its cyan was hard to tell from code A's blue).
-    color: { domain: data.labels, range: demilColours(data.labels), legend: true },
-    marks: [
-      Plot.barX(data.segments, { x: 'value', y: 'category', fill: 'label', title: (d: DemilBreakdown['segments'][number]) => `${d.category}\n${d.label}\nValue: ${dollars(d.value)}`, tip: true }),
-      Plot.ruleX([0]),
-    ],
+    legend: data.labels.map((label) => ({ label, color: colours.get(label) ?? UNKNOWN_GREY })),
+    tooltip,
   });
 }
 

@@ -17,6 +17,7 @@ import { rangeSlider } from '../../components/range-slider.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger, formatNumber } from '../../lib/format.js';
 import { startPage } from '../../lib/shell.js';
+import { createTooltip } from '../../lib/tooltip.js';
 import { UrlState } from '../../lib/url-state.js';
 import {
   averageValueChart,
@@ -234,7 +235,7 @@ startPage(async ({ root, table }) => {
     kpiStates.set(formatInteger(k.states), '');
 
     timed('timeline', drawTimeline);
-    timed('top items', () => topItemsCard.draw((width) => topItemsChart(current.topItems, width)));
+    timed('top items', () => topItemsCard.draw((width) => topItemsChart(current.topItems, width, tooltip)));
     const byQuantity = url.state.map === 'quantity';
     timed('state map', () => {
       const shown = stateMap.update({
@@ -258,8 +259,8 @@ startPage(async ({ root, table }) => {
       });
       perCapitaCard.draw(() => shown);
     });
-    timed('demil', () => demilCard.draw((width) => demilChart(current.demil, width)));
-    timed('top states', () => topStatesCard.draw((width) => topStatesChart(current.topStates, width)));
+    timed('demil', () => demilCard.draw((width) => demilChart(current.demil, width, tooltip)));
+    timed('top states', () => topStatesCard.draw((width) => topStatesChart(current.topStates, width, tooltip)));
     const drill = current.treemap.some((l) => l.category === url.state.drill) ? url.state.drill : null;
     timed('treemap', () =>
       treemapCard.draw((width) => {
@@ -270,8 +271,8 @@ startPage(async ({ root, table }) => {
         return h('div', {}, h('p', { class: 'treemap-path' }, back, ` ${drill}`), chart);
       }),
     );
-    timed('average', () => averageCard.draw((width) => averageValueChart(current.averageValue, width)));
-    timed('agencies', () => agenciesCard.draw((width) => topAgenciesChart(current.topAgencies, width)));
+    timed('average', () => averageCard.draw((width) => averageValueChart(current.averageValue, width, tooltip)));
+    timed('agencies', () => agenciesCard.draw((width) => topAgenciesChart(current.topAgencies, width, tooltip)));
     performance.measure('equipment:render', { start: started, end: performance.now() });
   };
 
@@ -294,5 +295,7 @@ startPage(async ({ root, table }) => {
       agenciesCard.element,
     ),
   );
+  root.classList.add('equipment-page');
+  const tooltip = createTooltip(root);
   render();
 });

@@ -7,7 +7,7 @@ import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
 import type { Installation } from './installations.js';
 import { svgRoot } from '../../lib/svg.js';
-import type { Tooltip } from './tooltip.js';
+import type { Tooltip } from '../../lib/tooltip.js';
 
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
 const logTick = (v: number): string => (v >= 1 ? formatCompact(v) : d3.format('~g')(v));

@@ -8,7 +8,7 @@ import { byComponent, countByState } from './aggregates.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
 import { svgRoot } from '../../lib/svg.js';
-import type { Tooltip } from './tooltip.js';
+import type { Tooltip } from '../../lib/tooltip.js';
 
 /** Footprints are drawn in place from this zoom on (a 5 km base is then ~15 px wide on a 1000 px map). */
 export const FOOTPRINT_ZOOM = 6;

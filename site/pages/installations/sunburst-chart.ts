@@ -4,7 +4,7 @@ import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
 import { findNode, type SunburstNode } from './sunburst.js';
 import { svgRoot } from '../../lib/svg.js';
-import type { Tooltip } from './tooltip.js';
+import type { Tooltip } from '../../lib/tooltip.js';
 
 const STATE_FILLS = ['#334155', '#475569'];
 

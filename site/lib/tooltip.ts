@@ -1,6 +1,7 @@
 /**
- * The hover card of the page's d3 charts (maps, donut, sunburst); Plot charts use Plot's own tip mark. Text
- * goes in through textContent only: installation names come from the dataset.
+ * The hover card of the charts drawn without Plot (Installations' maps, donut and sunburst; Equipment's bar
+ * charts); Plot charts use Plot's own tip mark. One card per page, positioned inside `host` (which must be
+ * positioned). Text goes in through textContent only: names come from the datasets.
  */
 export interface Tooltip {
   show(event: MouseEvent, lines: string[]): void;
@@ -9,7 +10,7 @@ export interface Tooltip {
 
 export function createTooltip(host: HTMLElement): Tooltip {
   const element = document.createElement('div');
-  element.className = 'inst-tooltip';
+  element.className = 'hover-tip';
   element.setAttribute('role', 'status');
   element.hidden = true;
   host.append(element);
