@@ -25,6 +25,31 @@ export interface ChartCard {
   draw(render?: ChartRender): void;
 }
 
+/** Cards whose draw() is waiting for its turn (set only while `inTurns` runs the page's first view). */
+let turns: (() => void)[] | null = null;
+
+/**
+ * Runs a page's first view so that its charts appear one after another: the first card that `work` draws is drawn
+ * at once, every other one in a task of its own, in the same order. The browser can then paint the first charts
+ * while the rest are drawn (a page of ten charts, a map or a word cloud among them, would otherwise show nothing
+ * until the last was done). A card drawn again before its turn (a filter change, a resize) draws at once and
+ * skips its turn.
+ */
+export function inTurns(work: () => void): void {
+  const queue: (() => void)[] = [];
+  turns = queue;
+  try {
+    work();
+  } finally {
+    turns = null;
+  }
+  const next = (): void => {
+    queue.shift()?.();
+    if (queue.length > 0) setTimeout(next, 0);
+  };
+  next();
+}
+
 /**
  * A titled card holding one chart: info tooltip, SVG/PNG download, redraw on resize, empty state when the
  * render returns null. role=figure with the title as its name, so screen readers announce what it is.
@@ -47,9 +72,16 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   let observedWidth = 0;
   const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+  let waiting = false;
   const draw = (next?: ChartRender): void => {
     if (next) render = next;
     if (!render) return;
+    if (turns) {
+      if (!waiting) turns.push(() => waiting && draw());
+      waiting = true;
+      return;
+    }
+    waiting = false;
     const width = Math.max(240, observedWidth || Math.floor(body.clientWidth || 640));
     lastWidth = width;
     const chart = render(width);

@@ -1,15 +1,15 @@
-import { geoAlbersUsa, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection, type Selection } from 'd3';
+import { geoAlbersUsa, geoIdentity, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection, type Selection } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import statesTopology from 'us-atlas/states-10m.json' with { type: 'json' };
-import { stateCodeOf } from '../../src/datasets/lookups/states.js';
+import { ATLAS_ALBERS, loadShapes, type CodedFeature } from './us-shapes.js';
 
 /**
  * The United States with its territories. d3's Albers USA draws the 50 states and DC (Alaska and Hawaii as
  * insets) and returns null for everything else, which is how the original's USA-scope maps lost Puerto Rico,
  * Guam and the rest (inventory §8.11). Here each territory gets its own Mercator inset in a row under the
  * main map, and every shape and point is routed to the projection of its state or territory code.
+ *
+ * The states are us-atlas's pre-projected Albers shapes, scaled to the map; points and longitude/latitude shapes
+ * (footprints) go through Albers USA scaled the same way, so both line up.
  */
 
 /** State borders: readable on both the light and the dark theme. */
@@ -33,11 +33,12 @@ const INSETS: readonly InsetSpec[] = [
   { label: 'American Samoa', short: 'Am. Samoa', codes: ['AS'], bounds: [[-171.2, -14.7], [-168, -11]] },
 ];
 
-export const STATE_FEATURES: readonly StateFeature[] = (() => {
-  const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topology, topology.objects.states) as FeatureCollection<Geometry, { name: string }>;
-  return collection.features.map((f) => ({ ...f, properties: { name: f.properties.name, code: stateCodeOf(f.properties.name) } }));
-})();
+const asState = (f: CodedFeature): StateFeature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.properties.name, code: f.code } });
+
+/** The states and DC in Albers pixels (975 × 610), then the territories in longitude/latitude. */
+export const STATE_FEATURES: readonly StateFeature[] = [...loadShapes().mainland.map(asState), ...loadShapes().territories.map(asState)];
+const MAINLAND = new Set(loadShapes().mainlandCodes);
+let mainlandBounds: [[number, number], [number, number]] | undefined;
 
 export interface Inset {
   label: string;
@@ -53,8 +54,10 @@ export interface UsMap {
   insets: Inset[];
   /** SVG position of a point, from its code when known, else from where it lies; null when off every panel. */
   project(lon: number, lat: number, code?: string | null): [number, number] | null;
-  /** SVG path data of a shape that belongs to `code` (a state or territory). */
+  /** SVG path data of a longitude/latitude shape that belongs to `code` (a state or territory). */
   path(shape: GeoPermissibleObjects, code: string | null): string;
+  /** SVG path data of one of STATE_FEATURES. */
+  landPath(state: StateFeature): string;
 }
 
 const inBounds = (spec: InsetSpec, lon: number, lat: number): boolean =>
@@ -68,15 +71,17 @@ const inBounds = (spec: InsetSpec, lon: number, lat: number): boolean =>
 export function usMap(width: number, height: number, options: { compact?: boolean } = {}): UsMap {
   const insetHeight = Math.max(28, Math.round(height * 0.16));
   const gap = options.compact ? 2 : 6;
-  const main = geoAlbersUsa();
-  const states: FeatureCollection = { type: 'FeatureCollection', features: STATE_FEATURES.filter((f) => !INSETS.some((i) => i.codes.includes(f.properties.code ?? ''))) };
-  main.fitExtent(
-    [
-      [2, 2],
-      [width - 2, height - insetHeight - gap],
-    ],
-    states,
-  );
+  // Fitted as d3's fitExtent would, from the bounds of the pre-projected states (computed once a page).
+  const [[bx0, by0], [bx1, by1]] = (mainlandBounds ??= geoPath().bounds(loadShapes().nation) as [[number, number], [number, number]]);
+  const fitWidth = width - 4;
+  const fitHeight = height - insetHeight - gap - 2;
+  const k = Math.min(fitWidth / (bx1 - bx0), fitHeight / (by1 - by0));
+  const tx = 2 + (fitWidth - k * (bx1 + bx0)) / 2;
+  const ty = 2 + (fitHeight - k * (by1 + by0)) / 2;
+  const main = geoAlbersUsa()
+    .scale(ATLAS_ALBERS.scale * k)
+    .translate([ATLAS_ALBERS.translate[0] * k + tx, ATLAS_ALBERS.translate[1] * k + ty]);
+  const planarPath = geoPath(geoIdentity().scale(k).translate([tx, ty]));
   const rowWidth = Math.min(width, Math.max(width * 0.6, insetHeight * 4 * 1.6));
   const insetWidth = (rowWidth - gap * (INSETS.length - 1)) / INSETS.length;
   const labelSpace = options.compact ? 2 : 16;
@@ -102,6 +107,10 @@ export function usMap(width: number, height: number, options: { compact?: boolea
   const insetFor = (code: string | null | undefined, lon?: number, lat?: number): Inset | undefined =>
     insets.find((inset, i) => (code ? inset.codes.includes(code) : lon !== undefined && lat !== undefined && inBounds(INSETS[i] as InsetSpec, lon, lat)));
   const mainPath = geoPath(main);
+  const path = (shape: GeoPermissibleObjects, code: string | null): string => {
+    const inset = insetFor(code);
+    return (inset ? geoPath(inset.projection) : mainPath)(shape) ?? '';
+  };
   return {
     width,
     height,
@@ -111,9 +120,10 @@ export function usMap(width: number, height: number, options: { compact?: boolea
       const xy = (inset?.projection ?? main)([lon, lat]);
       return xy ? [xy[0], xy[1]] : null;
     },
-    path(shape, code) {
-      const inset = insetFor(code);
-      return (inset ? geoPath(inset.projection) : mainPath)(shape) ?? '';
+    path,
+    landPath(state) {
+      const code = state.properties.code;
+      return code !== null && MAINLAND.has(code) ? (planarPath(state) ?? '') : path(state, code);
     },
   };
 }
@@ -125,7 +135,7 @@ export function drawLand(layer: Selection<SVGGElement, undefined, null, undefine
     .data(STATE_FEATURES)
     .join('path')
     .attr('class', (f) => (fill(f.properties.code) === null ? 'state inst-land' : 'state'))
-    .attr('d', (f) => map.path(f, f.properties.code))
+    .attr('d', (f) => map.landPath(f))
     .attr('fill', (f) => fill(f.properties.code))
     .attr('stroke', BORDER)
     .attr('stroke-width', 0.5)

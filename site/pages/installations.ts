@@ -1,6 +1,6 @@
 import type { EncodedFootprint } from '../../src/site/geometry/footprint-codec.js';
 import type { InstallationsMeta } from '../../src/site/contracts/installations.js';
-import { chartCard, type ChartCard } from '../components/chart-card.js';
+import { chartCard, inTurns, type ChartCard } from '../components/chart-card.js';
 import { exportButton } from '../components/export-button.js';
 import { filterPanel } from '../components/filter-panel.js';
 import { multiSelect, type MultiSelect } from '../components/multi-select.js';
@@ -69,10 +69,11 @@ startPage(async (context) => {
   });
   const summary = h('p', { class: 'inst-summary', 'aria-live': 'polite' });
 
-  const cards: { card: ChartCard; render: () => void }[] = [];
+  /** Each card's drawing, in the order the cards are made. */
+  const cards: (() => void)[] = [];
   const card = (title: string, info: string, render: (width: number) => Element | null, wide = false): ChartCard => {
     const c = chartCard({ title, info, wide });
-    cards.push({ card: c, render: () => c.draw(render) });
+    cards.push(() => c.draw(render));
     return c;
   };
 
@@ -137,25 +138,19 @@ startPage(async (context) => {
     summary.textContent = `${formatInteger(rows.length)} of ${formatInteger(all.length)} installations match the filters.`;
     exporter.refresh();
   };
-  // The first view draws the map at once and the other cards one per task, so the browser paints the map
-  // while the rest is drawn (the small multiples and the sunburst alone took longer than the 1.5 s first-chart
-  // budget). A filter change meanwhile redraws every card itself, and the deferred drawing stops.
-  let redrawnAll = false;
-  url.subscribe((state) => {
-    redrawnAll = true;
-    apply(state);
-    for (const { render } of cards) render();
+  // The map card is the first card made, so it is drawn first, then its selection panel, then the rest. The first
+  // view draws them one per task (the small multiples and the sunburst alone took longer than the 1.5 s first-chart
+  // budget), so the map is painted while the rest is drawn.
+  const drawAll = (): void => {
+    const [map, ...others] = cards;
+    map?.();
     renderSelection();
+    for (const render of others) render();
+  };
+  url.subscribe((state) => {
+    apply(state);
+    drawAll();
   });
   apply(url.state);
-  const later = cards.filter(({ card: c }) => c !== mapCard);
-  cards.find(({ card: c }) => c === mapCard)?.render();
-  renderSelection();
-  const drawNext = (): void => {
-    const item = later.shift();
-    if (item === undefined || redrawnAll) return;
-    item.render();
-    setTimeout(drawNext, 0);
-  };
-  setTimeout(drawNext, 0);
+  inTurns(drawAll);
 });

@@ -41,6 +41,19 @@ describe('Combined page', () => {
     expect(await valueMap.locator('g.inset').count()).toBe(4);
     expect(await valueMap.locator('path.state:not(.inst-land)').count()).toBe(new Set(equipmentStates).size);
     expect(await valueMap.locator('circle').count()).toBe(baseStates.length);
+    // Every installation dot lies inside the map (pre-projected states and projected points share one frame).
+    const outside = await valueMap.locator('svg:has(circle)').first().evaluate((svg) => {
+      const [, , w, h] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      return [...svg.querySelectorAll('circle')].filter((c) => !(Number(c.getAttribute('cx')) >= 0 && Number(c.getAttribute('cx')) <= (w as number) && Number(c.getAttribute('cy')) >= 0 && Number(c.getAttribute('cy')) <= (h as number))).length;
+    });
+    expect(outside).toBe(0);
+    // The radar's axis labels fit inside its chart ("Items shipped" was cut at the card's edge).
+    const radar = page.locator('.chart-card', { hasText: 'Regions compared' }).locator('.chart-body svg').first();
+    const overflow = await radar.evaluate((svg) => {
+      const width = Number(svg.getAttribute('width'));
+      return [...svg.querySelectorAll('text')].map((t) => t.getBBox()).filter((b) => b.x < 0 || b.x + b.width > width).length;
+    });
+    expect(overflow).toBe(0);
 
     // Keyboard only: focus the region combobox, type, pick with Enter.
     const combo = page.getByRole('combobox', { name: 'Census regions', exact: true });

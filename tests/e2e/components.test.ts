@@ -125,14 +125,37 @@ describe('components in a real browser', () => {
     const opened = await open('?states=WA');
     const { page } = opened;
     expect(await page.locator('.chart-card svg').count()).toBeGreaterThan(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).first().click()]);
     expect(download.suggestedFilename()).toBe('by-state.svg');
     expect((await readFile((await download.path()) ?? '', 'utf8')).startsWith('<svg')).toBe(true);
     await page.getByRole('searchbox', { name: 'Agency' }).fill('no such agency');
-    await page.getByText('Nothing matches the current filters.').waitFor();
-    expect(await page.getByRole('button', { name: 'SVG' }).isDisabled()).toBe(true);
+    await page.getByText('Nothing matches the current filters.').first().waitFor();
+    expect(await page.getByRole('button', { name: 'SVG' }).evaluateAll((buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled))).toEqual([true, true]);
     expect(await page.getByRole('button', { name: /^Export CSV/ }).isDisabled()).toBe(true);
     expect(opened.errors).toEqual([]);
     await opened.close();
+  });
+
+  it('first view: the first chart is drawn in a task of its own, the next in a later one', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A MutationObserver is called once at the end of each task that changed the page: one call per card's first
+    // chart means one task per card; both in one call would mean they were drawn together. (Later redraws, e.g.
+    // after a resize, are left out.)
+    await page.addInitScript(() => {
+      const calls: string[][] = [];
+      const seen = new Set<string>();
+      (window as unknown as { chartCalls: string[][] }).chartCalls = calls;
+      new MutationObserver((records) => {
+        const svgs = records.flatMap((r) => [...r.addedNodes].filter((n): n is SVGSVGElement => n instanceof SVGSVGElement && n.closest('.chart-body') !== null));
+        const titles = svgs.map((n) => n.closest('.chart-card')?.querySelector('.card-title')?.textContent ?? '?').filter((t) => !seen.has(t));
+        for (const t of titles) seen.add(t);
+        if (titles.length > 0) calls.push(titles);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await waitForPage(page);
+    expect(await page.evaluate(() => (window as unknown as { chartCalls: string[][] }).chartCalls)).toEqual([['By state'], ['By year']]);
+    await context.close();
   });
 });

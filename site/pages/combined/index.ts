@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { interpolateBlues, scaleSequentialLog } from 'd3';
 import { REGION_COLORS, REGIONS } from '../../../src/datasets/lookups/regions.js';
 import type { CombinedData, StateRow } from '../../../src/site/contracts/combined.js';
-import { chartCard, type ChartCard } from '../../components/chart-card.js';
+import { chartCard, inTurns, type ChartCard } from '../../components/chart-card.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
 import { kpiCard, kpiRow } from '../../components/kpi-card.js';
@@ -294,7 +294,7 @@ startPage(async ({ root, json }) => {
     h('div', { class: 'grid' }, ...Object.values(cards).map((c) => c.element)),
   );
   url.subscribe(draw);
-  draw();
+  inTurns(draw);
 });
 
 function sum(rows: readonly StateRow[], f: (s: StateRow) => number): number {

@@ -18,8 +18,11 @@ export function radarChart(width: number, regions: readonly RadarRegion[], dimen
   const legendHeight = 28;
   const cx = width / 2;
   const cy = (height - legendHeight) / 2 + legendHeight;
-  const radius = Math.min(width / 2 - 90, (height - legendHeight) / 2 - 26);
   const angle = (i: number): number => (Math.PI * 2 * i) / dimensions.length - Math.PI / 2;
+  // Labels sit at 114 % of the radius: leave room beside the web for the longest one off the vertical axis
+  // (~6.5 px a character at 11 px), or it is cut at the card's edge ("Items shipp").
+  const sideLabel = Math.max(0, ...dimensions.filter((_, i) => Math.abs(Math.cos(angle(i))) > 0.01).map((d) => d.length * 6.5));
+  const radius = Math.max(40, Math.min((width / 2 - sideLabel - 6) / 1.14, (height - legendHeight) / 2 - 26));
   const at = (i: number, pct: number): [number, number] => [cx + Math.cos(angle(i)) * radius * (pct / 100), cy + Math.sin(angle(i)) * radius * (pct / 100)];
   const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Radar of regions on four normalised measures', fill: 'currentColor', 'font-size': 11 });
   for (const ring of [25, 50, 75, 100]) {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { BeatFiducials } from '../../../src/ecg/schema.js';
 import type { EcgPageClass, EcgPageData, EcgPageDataset } from '../../../src/site/contracts/ecg.js';
-import { chartCard } from '../../components/chart-card.js';
+import { chartCard, inTurns } from '../../components/chart-card.js';
 import { dataTable } from '../../components/data-table.js';
 import { filterPanel } from '../../components/filter-panel.js';
 import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
@@ -237,7 +237,7 @@ startPage(async ({ root, json }) => {
     h('div', { class: 'grid' }, monitorCard, browserCard.element, h('div', {}, fiducialCard.element, fiducialTable), distributionCard.element, featureCard.element, meanCard.element, correlationCard.element, pcaCard.element),
   );
   url.subscribe(draw);
-  draw();
+  inTurns(draw);
 });
 
 /** A beat (padding trimmed) with, when given, its fiducials and the PR/QT/ST intervals as shaded bands. */

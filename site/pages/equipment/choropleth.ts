@@ -7,7 +7,7 @@ import { geoMercator, geoPath, interpolateBlues, interpolateReds, scaleSequentia
 import { h, uid } from '../../lib/dom.js';
 import { stateName } from './charts.js';
 import { placeOnMap } from './map.js';
-import type { CodedFeature, Shapes } from './shapes.js';
+import type { CodedFeature, Shapes } from '../../lib/us-shapes.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const NO_DATA = '#475569';

@@ -7,7 +7,7 @@ import { demilLabel } from '../../../src/datasets/lookups/demil.js';
 import { POPULATION_2020 } from '../../../src/datasets/lookups/populations.js';
 import { regionOf } from '../../../src/datasets/lookups/regions.js';
 import { COLUMN } from '../../../src/site/assets/equipment.js';
-import { chartCard } from '../../components/chart-card.js';
+import { chartCard, inTurns } from '../../components/chart-card.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
 import { kpiCard, kpiRow } from '../../components/kpi-card.js';
@@ -35,7 +35,7 @@ import { choropleth } from './choropleth.js';
 import { equipmentColumns, nsnReader } from './columns.js';
 import { normalizeFilter, yearExtent } from './selection.js';
 import type { EquipmentLookups, PerCapita, StateTotal } from './series.js';
-import { loadShapes } from './shapes.js';
+import { loadShapes } from '../../lib/us-shapes.js';
 import { computeView, type EquipmentView } from './view.js';
 
 const EXPORT_COLUMNS = [
@@ -297,5 +297,5 @@ startPage(async ({ root, table }) => {
   );
   root.classList.add('equipment-page');
   const tooltip = createTooltip(root);
-  render();
+  inTurns(render);
 });

@@ -3,7 +3,7 @@
 import { MEDICAL_ASSETS, type MedicalMeta } from '../../../src/site/contracts/medical.js';
 import { decodeSearchIndex, searchRecords, type SearchIndex, type SearchResult } from '../../../src/site/search/search-index.js';
 import { queryTerms } from '../../../src/site/search/terms.js';
-import { chartCard } from '../../components/chart-card.js';
+import { chartCard, inTurns } from '../../components/chart-card.js';
 import { bindTableToUrl, dataTable, type Column } from '../../components/data-table.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
@@ -198,7 +198,8 @@ startPage(async ({ root, table, json }) => {
   };
 
   let generation = 0;
-  const apply = async (): Promise<void> => {
+  /** `first`: the page's first view, whose charts are drawn one per task (inTurns). */
+  const apply = async (first = false): Promise<void> => {
     const state = url.state;
     const token = ++generation;
     specialties.setValue(state.specialty);
@@ -224,7 +225,8 @@ startPage(async ({ root, table, json }) => {
           ? 'Every word must appear; words match from their start.'
           : 'No words to search for in that text.'
         : `${formatInteger(result.docs.length)} records contain ${terms.map((t) => `“${t}…”`).join(' and ')}`;
-    draw();
+    if (first) inTurns(draw);
+    else draw();
     void showRecord(state.record);
   };
 
@@ -247,5 +249,5 @@ startPage(async ({ root, table, json }) => {
     search.setValue(url.state.q);
     void apply();
   });
-  await apply();
+  await apply(true);
 });
