@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DatasetSummary } from '../../src/site/contracts/common.js';
-import { PLOT_DEFAULTS } from './plot-theme.js';
+import { PLOT_DEFAULTS, X_TITLE } from './plot-theme.js';
 
 /**
  * One horizontal bar (or stick) per built dataset with its value written at the end: the Overview's rows and
@@ -19,7 +19,8 @@ export function perDatasetChart(options: { width: number; datasets: DatasetSumma
     height: 60 + options.datasets.length * 44,
     marginLeft,
     marginRight: 70,
-    x: options.x,
+    marginBottom: X_TITLE.marginBottom,
+    x: { ...options.x, labelOffset: X_TITLE.labelOffset },
     // Registry order, the same as the tables beside the chart (Plot would sort names alphabetically).
     y: { label: null, domain: options.datasets.map((d) => d.title), tickFormat: (t: string) => (t.length > fits ? `${t.slice(0, fits - 1)}…` : t) },
     marks: [options.bar(options.datasets), Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' })],

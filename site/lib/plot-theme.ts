@@ -19,3 +19,9 @@ export const PLOT_DEFAULTS = {
   style: { background: 'transparent', fontSize: '12px', fontFamily: 'inherit', overflow: 'visible' },
   marginLeft: 48,
 } as const;
+
+/**
+ * Room under a horizontal axis for its tick labels and, one line lower, its title: Plot's defaults put the title
+ * against the tick labels. Spread `marginBottom` into the plot and `labelOffset` into its x options.
+ */
+export const X_TITLE = { marginBottom: 44, labelOffset: 38 } as const;

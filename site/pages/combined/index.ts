@@ -10,7 +10,7 @@ import { multiSelect } from '../../components/multi-select.js';
 import { numberSlider } from '../../components/number-slider.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatCurrency, formatInteger, formatNumber } from '../../lib/format.js';
-import { ACCENTS, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
 import { svgRoot } from '../../lib/svg.js';
 import { UrlState } from '../../lib/url-state.js';
@@ -125,7 +125,8 @@ startPage(async ({ root, json }) => {
             height: 320,
             marginLeft: 60,
             caption: `${formatInteger(yearly.installations)} installations in the selected states (no dates: a level, not a series).`,
-            x: { label: 'Ship year', tickFormat: 'd' },
+            marginBottom: X_TITLE.marginBottom,
+            x: { labelOffset: X_TITLE.labelOffset, label: 'Ship year', tickFormat: 'd' },
             y: { label: 'Acquisition value', grid: true, tickFormat: moneyAxis },
             marks: [
               Plot.rectY(yearly.years, { x1: (d) => d.year - 0.4, x2: (d) => d.year + 0.4, y: 'value', fill: ACCENTS.cyan, fillOpacity: 0.85 }),
@@ -151,7 +152,8 @@ startPage(async ({ root, json }) => {
         caption: fit
           ? `Least squares over ${fit.n} states: value ≈ ${money(fit.slope)} × installations ${fit.intercept < 0 ? '−' : '+'} ${money(Math.abs(fit.intercept))}; r² = ${formatNumber(fit.r2, 3)}.`
           : 'Too few states for a fit.',
-        x: { label: 'Installations', grid: true },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: 'Installations', grid: true },
         y: { label: 'Equipment value', grid: true, tickFormat: moneyAxis },
         r: { range: [3, 18] },
         color: regionColor,
@@ -171,7 +173,8 @@ startPage(async ({ root, json }) => {
         width,
         height: 340,
         marginLeft: 60,
-        x: { label: 'Installations', grid: true },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: 'Installations', grid: true },
         y: { label: 'Equipment value', grid: true, tickFormat: moneyAxis },
         color: { domain: Object.keys(QUADRANT_COLORS), range: Object.values(QUADRANT_COLORS), legend: true },
         marks: [
@@ -197,7 +200,8 @@ startPage(async ({ root, json }) => {
         width,
         height: rowHeight(fly.length),
         marginLeft: 120,
-        x: { label: '← installations (% of max) · equipment value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: '← installations (% of max) · equipment value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
         y: { label: null, domain: fly.map((r) => r.state.name) },
         color: { domain: ['Installations', 'Equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
         marks: [Plot.barX(bars, { x: 'v', y: 'name', fill: 'side', tip: true, title: (d) => `${d.name}\n${d.raw}` }), Plot.ruleX([0])],
@@ -213,7 +217,8 @@ startPage(async ({ root, json }) => {
             width,
             height: rowHeight(ratios.length),
             marginLeft: 120,
-            x: { label: 'Equipment value per installation', grid: true, tickFormat: moneyAxis },
+            marginBottom: X_TITLE.marginBottom,
+            x: { labelOffset: X_TITLE.labelOffset, label: 'Equipment value per installation', grid: true, tickFormat: moneyAxis },
             y: { label: null, domain: ratios.map((r) => r.state.name) },
             color: regionColor,
             marks: [Plot.barX(ratios, { x: 'valuePerInstallation', y: (r) => r.state.name, fill: (r) => r.state.region, tip: true, title: (r) => `${r.state.name}\n${money(r.valuePerInstallation)} per installation\n${formatInteger(r.state.installations)} installations` }), Plot.ruleX([0])],
@@ -235,7 +240,8 @@ startPage(async ({ root, json }) => {
         width,
         height: rowHeight(ranking.length),
         marginLeft: 120,
-        x: { label: 'Composite score (0–100)', grid: true, domain: [0, 100] },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: 'Composite score (0–100)', grid: true, domain: [0, 100] },
         y: { label: null, domain: ranking.map((r) => r.state.name) },
         color: { domain: ['50 % installations', '50 % equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
         marks: [
@@ -276,7 +282,8 @@ startPage(async ({ root, json }) => {
             ...PLOT_DEFAULTS,
             width,
             height: 340,
-            x: { label: 'Agencies served', grid: true },
+            marginBottom: X_TITLE.marginBottom,
+            x: { labelOffset: X_TITLE.labelOffset, label: 'Agencies served', grid: true },
             y: { label: 'Installations', grid: true },
             r: { range: [3, 24] },
             color: regionColor,

@@ -7,7 +7,7 @@ import { filterPanel } from '../../components/filter-panel.js';
 import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
 import { h } from '../../lib/dom.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
-import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
 import { UrlState } from '../../lib/url-state.js';
 import { monitor } from './monitor.js';
@@ -174,7 +174,8 @@ startPage(async ({ root, json }) => {
         height: 110 * dataset.classes.length + 50,
         marginRight: 150,
         fy: { label: null, domain: dataset.classes.map((c) => c.name) },
-        x: { label: 'sample (8 ms each)' },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each)' },
         y: { label: AMPLITUDE, domain: [-0.2, 1.2], ticks: 3 },
         color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL },
         marks: [
@@ -251,7 +252,8 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
     width,
     height: 280,
     ...(caption ? { caption } : {}),
-    x: { label: 'sample (8 ms each)', domain: [0, Math.max(n - 1, 1)] },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each)', domain: [0, Math.max(n - 1, 1)] },
     y: { label: AMPLITUDE, domain: [-0.1, 1.15], grid: true },
     marks: [
       ...bands.map((b, k) => Plot.rectX([b], { x1: 'start', x2: 'end', y1: 1.02 - k * 0.05, y2: 1.06 - k * 0.05, fill: b.color, fillOpacity: 0.7, title: (d) => `${d.label}: ${d.samples} samples, ${d.ms} ms` })),

@@ -8,7 +8,7 @@ import { REGION_COLORS } from '../../../src/datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
-import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 import { barChart, shortenTo, swatchLegend } from './bars.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
@@ -20,8 +20,6 @@ const compactDollars = (n: number): string => `$${formatCompact(n)}`;
 const shortNumber = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const axisNumber = (n: number): string => shortNumber.format(n);
 const axisDollars = (n: number): string => (n < 0 ? `−$${shortNumber.format(-n)}` : `$${shortNumber.format(n)}`);
-/** Room under a horizontal axis for its tick labels and, one line lower, its title. */
-const X_AXIS = { marginBottom: 44, labelOffset: 38 } as const;
 export const stateName = (code: string): string => STATE_NAMES[code] ?? code;
 
 const shorten = shortenTo(30);
@@ -134,8 +132,8 @@ export function timelineChart(series: Timeline, year: number, width: number): El
     width,
     height: 360,
     marginLeft: 56,
-    marginBottom: X_AXIS.marginBottom,
-    x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year', labelAnchor: 'right', labelOffset: X_AXIS.labelOffset },
+    marginBottom: X_TITLE.marginBottom,
+    x: { domain: [first - 0.5, last + 0.5], ticks: yearTicks(series.years, width), tickFormat: 'd', label: 'Ship year', labelAnchor: 'right', labelOffset: X_TITLE.labelOffset },
     y: { domain: [0, series.yMax || 1], label: '↑ Quantity shipped that year', tickFormat: axisNumber, grid: true },
     color: { domain: series.categories, range: CATEGORICAL },
     marks: [
@@ -170,8 +168,8 @@ export function growthChart(rows: readonly Growth[], width: number): Element | n
     height: 360,
     marginLeft: 56,
     marginTop: 24,
-    marginBottom: X_AXIS.marginBottom,
-    x: { domain: years, ticks: yearTicks(years, width), tickFormat: 'd', label: 'Ship year →', labelAnchor: 'right', labelOffset: X_AXIS.labelOffset, padding: 0.15 },
+    marginBottom: X_TITLE.marginBottom,
+    x: { domain: years, ticks: yearTicks(years, width), tickFormat: 'd', label: 'Ship year →', labelAnchor: 'right', labelOffset: X_TITLE.labelOffset, padding: 0.15 },
     y: { domain, label: '↑ Change in value on the year before (%)', tickFormat: (n: number) => percent(n), grid: true, nice: true },
     marks: [
       Plot.barY(ok, {

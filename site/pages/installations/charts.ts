@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatInteger, formatNumber, formatPercent } from '../../lib/format.js';
-import { PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStatesByComponent, withAreaAndPerimeter, type PairCount } from './aggregates.js';
 import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
@@ -182,7 +182,8 @@ export function areaPerimeterChart(rows: Installation[], width: number, onSelect
     width,
     height: 340,
     marginLeft: 60,
-    x: { type: 'log', label: 'Area (log)', grid: true, tickFormat: logTick },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, type: 'log', label: 'Area (log)', grid: true, tickFormat: logTick },
     y: { type: 'log', label: 'Perimeter (log)', grid: true, tickFormat: logTick },
     color: componentScale(rows.map((r) => r.component)),
     marks: [

@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3';
 import { formatInteger, formatNumber } from '../../lib/format.js';
-import { ACCENTS, PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
 import { demandQuadrant, paretoBars, QUADRANTS, resourceIndex, type Quadrant, type SpecialtyStat } from './specialty-stats.js';
 
@@ -41,7 +41,8 @@ export function specialtyBars(stats: readonly SpecialtyStat[], width: number): E
     height: rankedHeight(stats.length),
     marginLeft: 200,
     marginRight: 50,
-    x: { label: 'Records', grid: true, ticks: countTicks(Math.max(...stats.map((s) => s.volume))), tickFormat: formatInteger },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Records', grid: true, ticks: countTicks(Math.max(...stats.map((s) => s.volume))), tickFormat: formatInteger },
     y: { label: null, domain: stats.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
     marks: [
       Plot.barX(stats, { x: 'volume', y: 'specialty', fill: ACCENTS.indigo, tip: { format: { x: formatInteger } } }),
@@ -73,7 +74,8 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
     height: 420,
     marginLeft: 60,
     marginTop: 24,
-    x: { label: 'Case volume (records)', domain: [0, xMax], grid: true, ticks: countTicks(xMax), tickFormat: formatInteger },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Case volume (records)', domain: [0, xMax], grid: true, ticks: countTicks(xMax), tickFormat: formatInteger },
     y: { label: 'Avg complexity (chars of cleaned text)', domain: [yMin, yMax], grid: true },
     r: { range: [3, 18] },
     color: { domain: [...QUADRANTS], range: QUADRANTS.map((name) => QUADRANT_COLORS[name]), legend: true },
@@ -106,7 +108,8 @@ export function lengthBoxes(records: readonly { specialty: string; length: numbe
     width,
     height: rankedHeight(order.length) + 30,
     marginLeft: 200,
-    x: { label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
     y: { label: null, domain: [...order], tickFormat: (d: string) => shortLabel(d) },
     marks: [Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue })],
   });
@@ -149,7 +152,8 @@ export function resourceChart(stats: readonly SpecialtyStat[], width: number): E
     height: rankedHeight(scores.length) + 40,
     marginLeft: 200,
     marginRight: 40,
-    x: { label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
     y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
     color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score' },
     marks: [
@@ -174,7 +178,8 @@ export function keywordBars(counts: readonly KeywordCount[], width: number): Ele
     height: rankedHeight(counts.length),
     marginLeft: 200,
     marginRight: 40,
-    x: { label: 'Records with the keyword', grid: true, ticks: countTicks(Math.max(...counts.map((c) => c.records))), tickFormat: formatInteger },
+    marginBottom: X_TITLE.marginBottom,
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Records with the keyword', grid: true, ticks: countTicks(Math.max(...counts.map((c) => c.records))), tickFormat: formatInteger },
     y: { label: null, domain: counts.map((c) => c.keyword), tickFormat: (d: string) => shortLabel(d) },
     marks: [
       Plot.barX(counts, { x: 'records', y: 'keyword', fill: ACCENTS.emerald, tip: { format: { x: formatInteger } } }),
