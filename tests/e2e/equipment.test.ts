@@ -126,9 +126,14 @@ describe('Equipment page', () => {
     await waitForPage(page);
     await screenshot(page, 'equipment-filtered');
 
+    // The export-only columns are not fetched with the page, only on the first export.
+    const detailRequests = (): number => session.server.requests.filter((path) => path.includes('/equipment.details.')).length;
+    expect(detailRequests()).toBe(0);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /^Export CSV/ }).click();
     const csv = await readFile(await (await download).path(), 'utf8');
+    expect(detailRequests()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Export CSV/ }).textContent()).toBe(`Export CSV (${fmt(rows.length)} rows)`);
     const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0];
     expect(header).toBe('State,Agency Name,NSN,Item Name,Quantity,UI,Acquisition Value,DEMIL Code,DEMIL IC,Ship Date,Station Type,Year,Category');
     const exported = parse(csv, { bom: true, columns: true }) as Record<string, string>[];

@@ -6,7 +6,8 @@ import './equipment.css';
 import { demilLabel } from '../../../src/datasets/lookups/demil.js';
 import { POPULATION_2020 } from '../../../src/datasets/lookups/populations.js';
 import { regionOf } from '../../../src/datasets/lookups/regions.js';
-import { COLUMN } from '../../../src/site/assets/equipment.js';
+import { COLUMN, DETAIL_COLUMNS } from '../../../src/site/assets/equipment.js';
+import type { DecodedTable } from '../../../src/site/columnar.js';
 import { chartCard, inTurns } from '../../components/chart-card.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
@@ -65,7 +66,13 @@ const present = (values: readonly (string | null)[]): string[] => values.map((v)
 startPage(async ({ root, table }) => {
   const asset = await table('rows');
   const columns = equipmentColumns(asset);
-  const nsn = nsnReader(asset);
+  // The export-only columns (NSN, UI, DEMIL IC, Station Type) arrive on the first export; a failed fetch is retried.
+  let details: Promise<DecodedTable> | undefined;
+  const loadDetails = (): Promise<DecodedTable> =>
+    (details ??= table('details').catch((err: unknown) => {
+      details = undefined;
+      throw err;
+    }));
   const extent = yearExtent(columns);
   const selected = new Uint32Array(columns.rows);
   const choices = {
@@ -104,12 +111,17 @@ startPage(async ({ root, table }) => {
     header: () => EXPORT_COLUMNS,
     count: () => view?.rows.length ?? 0,
     hint: () => url.state.state.join('-') || undefined,
-    rows: function* () {
-      for (const row of view?.rows ?? []) {
-        yield EXPORT_COLUMNS.map((name) =>
-          name === COLUMN.year ? (columns.year[row] as number) || null : name === COLUMN.nsn ? nsn(row) : name === COLUMN.value ? (columns.value[row] as number) : asset.value(name, row),
-        );
-      }
+    rows: async () => {
+      const extra = await loadDetails();
+      const nsn = nsnReader(extra);
+      const from = (name: string): DecodedTable => (DETAIL_COLUMNS.includes(name) ? extra : asset);
+      return (function* () {
+        for (const row of view?.rows ?? []) {
+          yield EXPORT_COLUMNS.map((name) =>
+            name === COLUMN.year ? (columns.year[row] as number) || null : name === COLUMN.nsn ? nsn(row) : name === COLUMN.value ? (columns.value[row] as number) : from(name).value(name, row),
+          );
+        }
+      })();
     },
   });
 

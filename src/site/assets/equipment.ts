@@ -1,7 +1,9 @@
 /**
- * Shapes the equipment cache rows into the Equipment page's data asset: every cache column the CSV export needs,
+ * Shapes the equipment cache rows into the Equipment page's data assets: every cache column the CSV export needs,
  * strings dictionary-encoded, Year derived in the browser from the date dictionary instead of shipped per row.
- * Rows are sorted by state, agency and date so the code columns form long runs and compress well.
+ * Rows are sorted by state, agency and date so the code columns form long runs and compress well. The columns only
+ * the export shows (NSN, UI, DEMIL IC, Station Type) go in a second asset, in the same row order, fetched on the
+ * first export: the NSN alone is a third of the compressed data, and no chart reads it.
  *
  * Two columns have a compact form when every row allows it (the page reads either):
  * - NSN as two numbers, FSC (4 digits) and NIIN (9 digits), when all are "dddd-dd-ddd-dddd": at full scale nearly
@@ -96,6 +98,14 @@ const compare = (a: string | null, b: string | null): number => (a === b ? 0 : a
 
 /** The cache columns the asset is made of (Year is left out: the page derives it). */
 export const ASSET_SOURCE_COLUMNS = [...STRING_COLUMNS, COLUMN.quantity, COLUMN.value, COLUMN.shipDate];
+
+/** The columns only the CSV export reads, in whichever form `shapeEquipmentAsset` chose. */
+export const DETAIL_COLUMNS: readonly string[] = [COLUMN.nsn, ENCODED.nsnFsc, ENCODED.nsnNiin, COLUMN.ui, COLUMN.demilIc, COLUMN.stationType];
+
+/** The page's two assets: `rows` for the charts (loaded with the page), `details` for the export (on demand). */
+export function splitEquipmentAsset(columns: readonly AssetColumn[]): { rows: AssetColumn[]; details: AssetColumn[] } {
+  return { rows: columns.filter((c) => !DETAIL_COLUMNS.includes(c.name)), details: columns.filter((c) => DETAIL_COLUMNS.includes(c.name)) };
+}
 
 export function shapeEquipmentAsset(cache: CacheColumns): AssetColumn[] {
   const column = (name: string): readonly unknown[] => {

@@ -1,4 +1,4 @@
-import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset } from '../assets/equipment.js';
+import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset, splitEquipmentAsset } from '../assets/equipment.js';
 import { columnarAsset, type PageDefinition } from '../page.js';
 
 export const equipment: PageDefinition = {
@@ -15,6 +15,7 @@ export const equipment: PageDefinition = {
   caches: ['equipment'],
   async data({ caches }) {
     const cache = await caches.columns('equipment', ASSET_SOURCE_COLUMNS);
-    return [columnarAsset('rows', shapeEquipmentAsset(cache))];
+    const { rows, details } = splitEquipmentAsset(shapeEquipmentAsset(cache));
+    return [columnarAsset('rows', rows), columnarAsset('details', details, undefined, { preload: false })];
   },
 };

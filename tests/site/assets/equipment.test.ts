@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNsn, shapeEquipmentAsset, shipDay, type CacheColumns } from '../../../src/site/assets/equipment.js';
+import { formatNsn, shapeEquipmentAsset, shipDay, splitEquipmentAsset, type CacheColumns } from '../../../src/site/assets/equipment.js';
 
 describe('shipDay', () => {
   it('reads Date objects, ISO strings and epoch milliseconds as UTC days', () => {
@@ -56,6 +56,15 @@ describe('shapeEquipmentAsset', () => {
     expect(niin).toEqual([991230456, 19999999, 1, 12345678]);
     expect(fsc.map((f, i) => formatNsn(f, niin[i]!))).toEqual(['8465-99-123-0456', '0000-01-999-9999', '2320-00-000-0001', '1005-01-234-5678']);
     expect(shaped.some((c) => c.name === 'NSN')).toBe(false);
+  });
+  it('puts the export-only columns in the details asset, every other column with the charts, rows in the same order', () => {
+    const split = splitEquipmentAsset(shapeEquipmentAsset(withColumn('NSN', ['1005-01-234-5678', '2320-00-000-0001', '0000-01-999-9999', '8465-99-123-0456'])));
+    expect(split.rows.map((c) => c.name)).toEqual(['State', 'Agency Name', 'Item Name', 'Quantity', 'Acquisition Value (cents)', 'DEMIL Code', 'Ship Date', 'Category']);
+    expect(split.details.map((c) => c.name)).toEqual(['NSN FSC', 'NSN NIIN', 'UI', 'DEMIL IC', 'Station Type']);
+    expect(split.details.every((c) => c.values.length === 4)).toBe(true);
+    expect(split.details.find((c) => c.name === 'NSN FSC')?.values).toEqual([8465, 0, 2320, 1005]);
+    // The dictionary form of the NSN goes with the details too.
+    expect(splitEquipmentAsset(columns).details.map((c) => c.name)).toEqual(['NSN', 'UI', 'DEMIL IC', 'Station Type']);
   });
   it('keeps float dollars when a value is not whole cents or is negative', () => {
     expect(shapeEquipmentAsset(withColumn('Acquisition Value', [10.5, 2, 0.125, 1])).find((c) => c.name === 'Acquisition Value')?.values).toEqual([1, 0.125, 2, 10.5]);
