@@ -81,7 +81,8 @@ export function usMap(width: number, height: number, options: { compact?: boolea
   const main = geoAlbersUsa()
     .scale(ATLAS_ALBERS.scale * k)
     .translate([ATLAS_ALBERS.translate[0] * k + tx, ATLAS_ALBERS.translate[1] * k + ty]);
-  const planarPath = geoPath(geoIdentity().scale(k).translate([tx, ty]));
+  // A tenth of a pixel: finer than any map here is drawn, and shorter path text to build and parse.
+  const planarPath = geoPath(geoIdentity().scale(k).translate([tx, ty])).digits(1);
   const rowWidth = Math.min(width, Math.max(width * 0.6, insetHeight * 4 * 1.6));
   const insetWidth = (rowWidth - gap * (INSETS.length - 1)) / INSETS.length;
   const labelSpace = options.compact ? 2 : 16;

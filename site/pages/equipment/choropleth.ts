@@ -39,9 +39,9 @@ function svg(width: number, height: number, label: string): SVGSVGElement {
   return node;
 }
 
-function shape(parent: SVGSVGElement, feature: CodedFeature, d: string | null): Shape {
+function shape(parent: SVGSVGElement, feature: CodedFeature, d: string): Shape {
   const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', d ?? '');
+  path.setAttribute('d', d);
   path.setAttribute('class', 'map-shape');
   const title = document.createElementNS(SVG, 'title');
   path.append(title);
@@ -94,14 +94,25 @@ export interface Choropleth<T extends { state: string }> {
   update(data: MapData<T>): HTMLElement | null;
 }
 
+/**
+ * Path data of a shape, made once for both maps (they share the frame). A tenth of a pixel is finer than the maps
+ * are ever drawn, and shorter path text is quicker to build and for the browser to parse.
+ */
+const pathData = new WeakMap<CodedFeature, string>();
+function pathOf(feature: CodedFeature, draw: (f: CodedFeature) => string | null): string {
+  let d = pathData.get(feature);
+  if (d === undefined) pathData.set(feature, (d = draw(feature) ?? ''));
+  return d;
+}
+
 export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 'blues' | 'reds', label: string): Choropleth<T> {
   const main = svg(FRAME.width, FRAME.height, label);
   main.classList.add('map-main');
-  const mainPath = geoPath();
-  const states = shapes.mainland.map((f) => shape(main, f, mainPath(f)));
+  const mainPath = geoPath().digits(1);
+  const states = shapes.mainland.map((f) => shape(main, f, pathOf(f, mainPath)));
   const insets = shapes.territories.map((f) => {
     const box = svg(INSET.width, INSET.height, `${stateName(f.code)} (inset)`);
-    const s = shape(box, f, geoPath(geoMercator().fitExtent([[4, 4], [INSET.width - 4, INSET.height - 4]], f))(f));
+    const s = shape(box, f, pathOf(f, (t) => geoPath(geoMercator().fitExtent([[4, 4], [INSET.width - 4, INSET.height - 4]], t)).digits(1)(t)));
     const caption = h('figcaption', {});
     return { ...s, caption, element: h('figure', { class: 'territory-inset' }, box, caption) };
   });
