@@ -49,11 +49,20 @@ describe('Combined page', () => {
     expect(outside).toBe(0);
     // The radar's axis labels fit inside its chart ("Items shipped" was cut at the card's edge).
     const radar = page.locator('.chart-card', { hasText: 'Regions compared' }).locator('.chart-body svg').first();
-    const overflow = await radar.evaluate((svg) => {
-      const width = Number(svg.getAttribute('width'));
-      return [...svg.querySelectorAll('text')].map((t) => t.getBBox()).filter((b) => b.x < 0 || b.x + b.width > width).length;
-    });
-    expect(overflow).toBe(0);
+    const butterfly = page.locator('.chart-card', { hasText: 'top 20 states' }).locator('.chart-body svg[viewBox]').last();
+    // Text past the chart's left or right edge, on screen (Plot places text inside translated groups).
+    const overflowing = (svg: SVGSVGElement): number => {
+      const frame = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0 && (b.left < frame.left - 0.5 || b.right > frame.right + 0.5)).length;
+    };
+    expect(await radar.evaluate(overflowing)).toBe(0);
+    // On a phone too (the cards redraw at their new width): the radar's legend wraps, the butterfly's title is shorter.
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.waitForFunction(() => Number(document.querySelector('.chart-card .chart-body svg')?.getAttribute('width')) < 400);
+    await expect.poll(() => radar.evaluate((svg) => Number(svg.getAttribute('width')))).toBeLessThan(400);
+    expect(await radar.evaluate(overflowing)).toBe(0);
+    expect(await butterfly.evaluate(overflowing)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Keyboard only: focus the region combobox, type, pick with Enter.
     const combo = page.getByRole('combobox', { name: 'Census regions', exact: true });

@@ -201,7 +201,8 @@ startPage(async ({ root, json }) => {
         height: rowHeight(fly.length),
         marginLeft: 120,
         marginBottom: X_TITLE.marginBottom,
-        x: { labelOffset: X_TITLE.labelOffset, label: '← installations (% of max) · equipment value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
+        // The long title runs off a phone-sized chart (~6.5 px a character at 12 px).
+        x: { labelOffset: X_TITLE.labelOffset, label: width >= 480 ? '← installations (% of max) · equipment value (% of max) →' : '← installations · value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
         y: { label: null, domain: fly.map((r) => r.state.name) },
         color: { domain: ['Installations', 'Equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
         marks: [Plot.barX(bars, { x: 'v', y: 'name', fill: 'side', tip: true, title: (d) => `${d.name}\n${d.raw}` }), Plot.ruleX([0])],

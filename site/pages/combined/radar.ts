@@ -14,8 +14,21 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
  * coordinates, so this is plain SVG; text is set as text nodes.
  */
 export function radarChart(width: number, regions: readonly RadarRegion[], dimensions: readonly string[], color: (region: string) => string): SVGSVGElement {
-  const height = Math.min(520, Math.max(280, width * 0.85));
-  const legendHeight = 28;
+  // Legend entries left to right, wrapping onto a new row when the next would pass the right edge.
+  const legendItems: { region: string; x: number; y: number }[] = [];
+  let lx = 8;
+  let ly = 8;
+  for (const r of regions) {
+    const itemWidth = 24 + r.region.length * 7;
+    if (lx > 8 && lx + itemWidth > width) {
+      lx = 8;
+      ly += 20;
+    }
+    legendItems.push({ region: r.region, x: lx, y: ly });
+    lx += itemWidth;
+  }
+  const legendHeight = ly + 20;
+  const height = Math.min(520, Math.max(280, width * 0.85)) + legendHeight - 28;
   const cx = width / 2;
   const cy = (height - legendHeight) / 2 + legendHeight;
   const angle = (i: number): number => (Math.PI * 2 * i) / dimensions.length - Math.PI / 2;
@@ -41,11 +54,9 @@ export function radarChart(width: number, regions: readonly RadarRegion[], dimen
     poly.append(el('title', {}, `${r.region}\n${dimensions.map((d) => `${d}: ${r.normalised[d as keyof RadarRegion['normalised']].toFixed(0)} %`).join('\n')}`));
     svg.append(poly);
   }
-  let x = 8;
-  for (const r of regions) {
-    svg.append(el('rect', { x, y: 8, width: 12, height: 12, rx: 2, fill: color(r.region) }));
-    svg.append(el('text', { x: x + 16, y: 18 }, r.region));
-    x += 24 + r.region.length * 7;
+  for (const item of legendItems) {
+    svg.append(el('rect', { x: item.x, y: item.y, width: 12, height: 12, rx: 2, fill: color(item.region) }));
+    svg.append(el('text', { x: item.x + 16, y: item.y + 10 }, item.region));
   }
   return svg;
 }
