@@ -9,7 +9,7 @@ import { formatInteger } from '../lib/format.js';
 import { emptyState, loadingState, section, startPage } from '../lib/shell.js';
 import { UrlState, type StateOf } from '../lib/url-state.js';
 import { areaBoxChart, areaPerimeterChart, componentStatusChart, jointBasesChart, statusDonut, statusScale, topStatesChart } from './installations/charts.js';
-import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, type Installation, type InstallationFilters } from './installations/installations.js';
+import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, selectionKeys, type Installation, type InstallationFilters } from './installations/installations.js';
 import { componentLegend } from './installations/legend.js';
 import { densityMap, footprintView, hoverLines, installationMap, smallMultiples } from './installations/maps.js';
 import { sunburstHierarchy } from './installations/sunburst.js';
@@ -52,7 +52,10 @@ startPage(async (context) => {
   const tooltip = createTooltip(root);
   let rows: Installation[] = [];
   let selected: Installation | null = null;
-  const select = (row: Installation): void => url.set({ base: row.name });
+  const keys = selectionKeys(all);
+  const keyOf = new Map(all.map((row, i) => [row, keys[i] as string]));
+  const byKey = new Map(all.map((row, i) => [keys[i] as string, row]));
+  const select = (row: Installation): void => url.set({ base: keyOf.get(row) ?? row.name });
 
   const count = (values: string[], pick: (row: Installation) => string) => values.map((value) => ({ value, label: value, hint: formatInteger(all.filter((row) => pick(row) === value).length) }));
   const controls: Record<'component' | 'status' | 'state' | 'joint', MultiSelect> = {
@@ -134,7 +137,7 @@ startPage(async (context) => {
   const apply = (state: PageState): void => {
     for (const [key, control] of Object.entries(controls)) control.setValue(state[key as keyof typeof controls]);
     rows = applyFilters(all, filtersOf(state));
-    selected = state.base === '' ? null : (all.find((row) => row.name === state.base) ?? null);
+    selected = state.base === '' ? null : (byKey.get(state.base) ?? null);
     summary.textContent = `${formatInteger(rows.length)} of ${formatInteger(all.length)} installations match the filters.`;
     exporter.refresh();
   };

@@ -46,6 +46,24 @@ export function filterOptions(rows: readonly Installation[]): FilterOptions {
   };
 }
 
+/**
+ * The key that names each installation in the URL (`?base=`): its name, readable and stable across builds; the
+ * second and later installations sharing a name (missing names all read "Unknown") get "name #2", "name #3", … in
+ * dataset order, so selecting one of them never shows another's footprint.
+ */
+export function selectionKeys(rows: readonly Pick<Installation, 'name'>[]): string[] {
+  const names = new Set(rows.map((row) => row.name));
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const n = (seen.get(row.name) ?? 0) + 1;
+    seen.set(row.name, n);
+    if (n === 1) return row.name;
+    let k = n;
+    while (names.has(`${row.name} #${k}`)) k++;
+    return `${row.name} #${k}`;
+  });
+}
+
 /** CSV export: the filtered installations under the dataset's own column names; polygons are left out. */
 export const EXPORT_HEADER = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'state_abbrev', 'Joint Base', 'lat', 'lon', 'AREA', 'PERIMETER'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, type Installation, NO_FILTERS } from '../../../../site/pages/installations/installations.js';
+import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, type Installation, NO_FILTERS, selectionKeys } from '../../../../site/pages/installations/installations.js';
 import { FIXTURE } from './fixture.js';
 
 describe('applyFilters', () => {
@@ -42,5 +42,15 @@ describe('exportRow', () => {
       AREA: 100,
       PERIMETER: 40,
     });
+  });
+});
+
+describe('selectionKeys', () => {
+  it('names an installation by its name, and the later ones sharing a name by "name #k" in dataset order', () => {
+    const rows = [{ name: 'Fort A' }, { name: 'Unknown' }, { name: 'Camp B' }, { name: 'Unknown' }, { name: 'Unknown' }];
+    expect(selectionKeys(rows)).toEqual(['Fort A', 'Unknown', 'Camp B', 'Unknown #2', 'Unknown #3']);
+  });
+  it('never reuses a real name as a generated key', () => {
+    expect(selectionKeys([{ name: 'Depot' }, { name: 'Depot #2' }, { name: 'Depot' }])).toEqual(['Depot', 'Depot #2', 'Depot #3']);
   });
 });
