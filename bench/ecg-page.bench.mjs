@@ -2,14 +2,12 @@
 // plays the full-size build's sampled beats, against a bare requestAnimationFrame loop in the same page and run (what
 // the browser delivers with nothing to draw). Served by the real `dash serve`.
 import { spawn } from 'node:child_process';
-/* global fetch -- Node 20 has it; performance and requestAnimationFrame below run in the page (page.evaluate) */
-/* global performance, requestAnimationFrame */
+/* global performance, requestAnimationFrame -- they run in the page (page.evaluate) */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
-import { dataDir, ensureFullDemo, root, timeDash } from './fixtures.mjs';
+import { dataDir, ensureFullDemo, freePort, root, timeDash, waitFor } from './fixtures.mjs';
 
 const SECONDS = 5;
 const work = join(root, 'bench', 'data', 'ecg-page');
@@ -19,19 +17,10 @@ ensureFullDemo(['ecg']);
 // The other pages need their caches too; whatever bench/data holds for them (or the built-in demo) will do.
 timeDash(['build', ...paths]);
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
+const port = await freePort();
 const server = spawn(process.execPath, [join(root, 'bin', 'dash.js'), 'serve', '--port', String(port), ...paths], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
 const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  if ((await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) === true) break;
-  if (i > 100) throw new Error('dash serve did not start');
-  await sleep(100);
-}
+await waitFor(`${base}/healthz`, 'dash serve');
 
 const browser = await chromium.launch({
   executablePath: process.env.DASH_CHROMIUM ?? '/usr/bin/chromium',

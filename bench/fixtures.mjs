@@ -1,6 +1,8 @@
 // Full-size demo data for benchmarks, generated once into bench/data/ (git-ignored) with the real CLI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,4 +33,31 @@ export function timeDash(args, env = {}) {
   if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '');
   return { wallMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A TCP port free on loopback right now (a server started next takes it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once `url` answers below 500; throws after 30 s, naming `what`. */
+export async function waitFor(url, what) {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    try {
+      const res = await globalThis.fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`${what} did not answer ${url} within 30 s`);
 }

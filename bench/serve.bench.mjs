@@ -8,28 +8,15 @@
 // only if that build fails, a fixture of the same shape (HTML pages, a ~300 KB hashed bundle, .br/.gz beside).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { root, timeDash } from './fixtures.mjs';
+import { freePort, root, timeDash, waitFor } from './fixtures.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const DURATION_S = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const work = join(root, 'bench/data/serve');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function writeCompressed(path, content) {
   writeFileSync(path, content);
@@ -85,20 +72,6 @@ function pickScripts(dist, page) {
   if (js.length === 0) throw new Error(`no content-hashed .js asset in ${dist}`);
   const entry = /<script type="module" src="([^"]+)"/.exec(readFileSync(join(dist, page), 'utf8'))?.[1] ?? js[0];
   return { largest: `/${js[0]}`, entry: `/${entry}` };
-}
-
-async function waitFor(url, what) {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    try {
-      const res = await globalThis.fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(100);
-  }
-  throw new Error(`${what} did not answer ${url} within 30 s`);
 }
 
 function run(opts) {

@@ -1,5 +1,18 @@
 import * as d3 from 'd3';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * An SVG element with its attributes and children, for the charts drawn without d3 selections or Plot; strings go
+ * in as text nodes, so dataset names stay text.
+ */
+export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const name in attrs) node.setAttribute(name, String(attrs[name]));
+  for (const child of children) node.append(child);
+  return node;
+}
+
 /** An accessible SVG for the page's d3 charts; `centered` puts (0, 0) in the middle (donut, sunburst). */
 export function svgRoot(width: number, height: number, label: string, options: { centered?: boolean } = {}): d3.Selection<SVGSVGElement, undefined, null, undefined> {
   const origin = options.centered ? `${-width / 2} ${-height / 2}` : '0 0';

@@ -35,9 +35,10 @@ const INSETS: readonly InsetSpec[] = [
 
 const asState = (f: CodedFeature): StateFeature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.properties.name, code: f.code } });
 
+const SHAPES = loadShapes();
+
 /** The states and DC in Albers pixels (975 × 610), then the territories in longitude/latitude. */
-export const STATE_FEATURES: readonly StateFeature[] = [...loadShapes().mainland.map(asState), ...loadShapes().territories.map(asState)];
-const MAINLAND = new Set(loadShapes().mainlandCodes);
+export const STATE_FEATURES: readonly StateFeature[] = [...SHAPES.mainland.map(asState), ...SHAPES.territories.map(asState)];
 let mainlandBounds: [[number, number], [number, number]] | undefined;
 
 export interface Inset {
@@ -72,7 +73,7 @@ export function usMap(width: number, height: number, options: { compact?: boolea
   const insetHeight = Math.max(28, Math.round(height * 0.16));
   const gap = options.compact ? 2 : 6;
   // Fitted as d3's fitExtent would, from the bounds of the pre-projected states (computed once a page).
-  const [[bx0, by0], [bx1, by1]] = (mainlandBounds ??= geoPath().bounds(loadShapes().nation) as [[number, number], [number, number]]);
+  const [[bx0, by0], [bx1, by1]] = (mainlandBounds ??= geoPath().bounds(SHAPES.nation) as [[number, number], [number, number]]);
   const fitWidth = width - 4;
   const fitHeight = height - insetHeight - gap - 2;
   const k = Math.min(fitWidth / (bx1 - bx0), fitHeight / (by1 - by0));
@@ -124,7 +125,7 @@ export function usMap(width: number, height: number, options: { compact?: boolea
     path,
     landPath(state) {
       const code = state.properties.code;
-      return code !== null && MAINLAND.has(code) ? (planarPath(state) ?? '') : path(state, code);
+      return code !== null && SHAPES.mainlandCodes.has(code) ? (planarPath(state) ?? '') : path(state, code);
     },
   };
 }

@@ -15,9 +15,8 @@ export function sendBody(
   else res.end(bytes);
 }
 
-/** `value` as JSON; a Buffer is taken as JSON already serialized (a body reused across requests). */
 export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, headers: OutgoingHttpHeaders = {}): void {
-  sendBody(req, res, status, Buffer.isBuffer(value) ? value : JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...headers });
+  sendBody(req, res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...headers });
 }
 
 /** A short plain-text error: no HTML to style or escape, nothing about the file system. */

@@ -76,6 +76,8 @@ describe('Equipment page', () => {
     const captions = await page.locator('.territory-inset figcaption').allTextContents();
     expect(captions.filter((c) => c.startsWith('PR '))).toHaveLength(2);
     expect(captions.some((c) => /^GU \$/.test(c))).toBe(true);
+    // Before anything scrolls the page (a full-page screenshot shows the sticky header where the page was scrolled to).
+    await screenshot(page, 'equipment');
 
     // EQ-7 as drawn: the ten states of largest value in rank order, bar lengths in proportion, the hover card exact.
     const byState = new Map<string, number>();
@@ -90,7 +92,6 @@ describe('Equipment page', () => {
     expect(await page.locator('.hover-tip').textContent()).toBe(`#2 ${STATE_NAMES[ranked[1]![0]]} (${regionOf(ranked[1]![0])})Value: $${fmt(Math.round(ranked[1]![1]))}`);
     await page.mouse.move(0, 0);
     expect(await page.locator('.hover-tip').isHidden()).toBe(true);
-    await screenshot(page, 'equipment');
     expect(opened.errors).toEqual([]);
     expect(opened.failed).toEqual([]);
     await opened.close();

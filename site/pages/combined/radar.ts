@@ -1,13 +1,6 @@
+import { svgElement as el } from '../../lib/svg.js';
 import type { RadarRegion } from './compute.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
 
 /**
  * CI-7: one closed polygon per region over the four normalised dimensions (0–100 on every spoke). Plot has no polar

@@ -5,9 +5,9 @@
  */
 import { scaleLinear } from 'd3';
 import { h } from '../../lib/dom.js';
+import { svgElement as node } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const MAX_LABEL = 30;
 const CHAR_PX = 7.4;
 const MARGIN = { top: 8, right: 16, bottom: 44 } as const;
@@ -60,13 +60,6 @@ export interface BarFrame {
   label: string;
   legend?: readonly { label: string; color: string }[];
   tooltip: Tooltip;
-}
-
-function node(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const name in attrs) element.setAttribute(name, String(attrs[name]));
-  if (text !== undefined) element.textContent = text;
-  return element;
 }
 
 /** Horizontal bars on a band per row with a linear value axis from zero: ranked bars, or stacked when rows repeat. */

@@ -8,6 +8,7 @@ import { REGION_COLORS } from '../../../src/datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../../src/datasets/lookups/states.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
+import { svgElement as el } from '../../lib/svg.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 import { barChart, shortenTo, swatchLegend } from './bars.js';
@@ -256,19 +257,7 @@ export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | nul
   );
   const maxValue = Math.max(...shown.map((l) => l.value));
   const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, maxValue], scheme: 'blues' } });
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', drill === null ? 'Acquisition value by category and item' : `Acquisition value of ${drill} items`);
-  const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': drill === null ? 'Acquisition value by category and item' : `Acquisition value of ${drill} items` });
   const fits = (node: HierarchyRectangularNode<TreeNode>, text: string, size: number): boolean => node.x1 - node.x0 > text.length * size * 0.58 + 6 && node.y1 - node.y0 > size + 6;
   for (const group of layout.children ?? []) {
     const g = el('g', { class: 'treemap-group' });

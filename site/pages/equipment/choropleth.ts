@@ -5,11 +5,11 @@
  */
 import { geoMercator, geoPath, interpolateBlues, interpolateReds, scaleSequentialSqrt, scaleSqrt } from 'd3';
 import { h, uid } from '../../lib/dom.js';
+import { svgElement as el } from '../../lib/svg.js';
 import { stateName } from './charts.js';
 import { placeOnMap } from './map.js';
 import type { CodedFeature, Shapes } from '../../lib/us-shapes.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const NO_DATA = '#475569';
 /** us-atlas's Albers USA frame. */
 const FRAME = { width: 975, height: 610 };
@@ -31,30 +31,14 @@ interface Shape {
   title: SVGTitleElement;
 }
 
-function svg(width: number, height: number, label: string): SVGSVGElement {
-  const node = document.createElementNS(SVG, 'svg');
-  node.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  node.setAttribute('role', 'img');
-  node.setAttribute('aria-label', label);
-  return node;
-}
+const svg = (width: number, height: number, label: string): SVGSVGElement => el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
 
 function shape(parent: SVGSVGElement, feature: CodedFeature, d: string): Shape {
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', d);
-  path.setAttribute('class', 'map-shape');
-  const title = document.createElementNS(SVG, 'title');
-  path.append(title);
+  const title = el('title');
+  const path = el('path', { d, class: 'map-shape' }, title);
   parent.append(path);
   return { code: feature.code, path, title };
 }
-
-const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
 const RAMP = { width: 300, left: 12, right: 288, top: 16, bottom: 26 };
 
@@ -69,7 +53,7 @@ function rampLegend(interpolate: (t: number) => string): { element: SVGSVGElemen
   for (let i = 0; i <= 10; i++) gradient.append(el('stop', { offset: i / 10, 'stop-color': interpolate(0.12 + 0.088 * i) }));
   const title = el('text', { x: RAMP.left, y: 11, 'font-size': 11, 'font-weight': 600, fill: 'currentColor' });
   const ticks = el('g', { 'font-size': 10, fill: 'currentColor', 'text-anchor': 'middle' });
-  element.append(el('defs', {}), title, el('rect', { x: RAMP.left, y: RAMP.top, width: RAMP.right - RAMP.left, height: RAMP.bottom - RAMP.top, fill: `url(#${id})` }), ticks);
+  element.append(el('defs'), title, el('rect', { x: RAMP.left, y: RAMP.top, width: RAMP.right - RAMP.left, height: RAMP.bottom - RAMP.top, fill: `url(#${id})` }), ticks);
   element.firstChild?.appendChild(gradient);
   return {
     element,

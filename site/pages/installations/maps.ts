@@ -1,8 +1,7 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
 import { decodeFootprint, type EncodedFootprint } from '../../../src/site/geometry/footprint-codec.js';
-import type { STATE_FEATURES} from '../../lib/us-map.js';
-import { drawLand, usMap } from '../../lib/us-map.js';
+import { drawLand, usMap, type StateFeature } from '../../lib/us-map.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { byComponent, countByState } from './aggregates.js';
 import { componentColor } from './components.js';
@@ -160,7 +159,7 @@ export function densityMap(rows: Installation[], width: number, tooltip: Tooltip
     return n ? color(n) : null;
   });
   land
-    .selectAll<SVGPathElement, (typeof STATE_FEATURES)[number]>('path.state')
+    .selectAll<SVGPathElement, StateFeature>('path.state')
     .on('mousemove', (event: MouseEvent, f) => tooltip.show(event, [f.properties.name, `${formatInteger(counts.get(f.properties.code ?? '')?.count ?? 0)} installations`]))
     .on('mouseleave', () => tooltip.hide());
   svg
