@@ -45,7 +45,10 @@ export interface TableView {
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
-/** A sortable, paginated table. Headers are buttons (aria-sort on the column); paging has its own nav landmark. */
+/**
+ * A sortable, paginated table. Headers are buttons (aria-sort on the column); paging has its own nav landmark, shown
+ * only when the rows do not fit the smallest page size.
+ */
 export function dataTable<Row>(options: DataTableOptions<Row>): DataTable<Row> {
   let rows: readonly Row[] = options.rows ?? [];
   let sortKey: string | null = options.sort?.key ?? null;
@@ -140,6 +143,10 @@ export function dataTable<Row>(options: DataTableOptions<Row>): DataTable<Row> {
     status.textContent = rows.length === 0 ? 'No rows' : `Rows ${formatInteger(slice.first)}–${formatInteger(slice.last)} of ${formatInteger(rows.length)} · page ${slice.page + 1} of ${slice.pageCount}`;
     prev.disabled = slice.page === 0;
     next.disabled = slice.page >= slice.pageCount - 1;
+    // Paging only where there is something to page: a table that fits the smallest page size shows all its rows
+    // with no pager, and one that fits the chosen size keeps only the size choice.
+    pager.hidden = rows.length <= (PAGE_SIZES[0] as number);
+    prev.hidden = next.hidden = slice.pageCount === 1;
   };
 
   const render = (): void => {

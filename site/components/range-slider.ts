@@ -31,7 +31,8 @@ export function rangeSlider(options: { label: string; min: number; max: number; 
     to.value = String(hi);
     from.setAttribute('aria-valuetext', format(lo));
     to.setAttribute('aria-valuetext', format(hi));
-    output.textContent = lo === options.min && hi === options.max ? 'all' : `${format(lo)} – ${format(hi)}`;
+    // The years themselves even when the whole span is chosen: "all" alone does not say which years there are.
+    output.textContent = `${format(lo)} – ${format(hi)}${lo === options.min && hi === options.max ? ' (all)' : ''}`;
     const span = options.max - options.min || 1;
     fill.style.left = `${((lo - options.min) / span) * 100}%`;
     fill.style.right = `${100 - ((hi - options.min) / span) * 100}%`;

@@ -34,3 +34,11 @@ export function uid(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/**
+ * Text in which `backticks` mark a command or file name (the pages' own messages, page guides): each marked part
+ * becomes a <code> element, so readers see `dash build` as code rather than literal backticks.
+ */
+export function withCode(text: string): (string | HTMLElement)[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? h('code', {}, part) : part)).filter((part) => part !== '');
+}

@@ -35,8 +35,8 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-/** 1024-based, one decimal from KB up: "27.3 MB". */
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** 1024-based (IEC units, like the CLI), three significant figures: "512 B", "1.41 MiB", "27.3 MiB", "153 KiB". */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return '—';
   let value = bytes;
@@ -45,7 +45,9 @@ export function formatBytes(bytes: number | null | undefined): string {
     value /= 1024;
     unit++;
   }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
+  if (unit === 0) return `${value} B`;
+  const digits = Math.abs(value) < 9.995 ? 2 : Math.abs(value) < 99.95 ? 1 : 0;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
 }
 
 /** 850 → "850 ms", 12_300 → "12.3 s", 185_000 → "3 min 5 s". */
@@ -75,4 +77,9 @@ export function formatTimestamp(iso: string | null | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+/** A time of day as "15:33:35 UTC": the same zone and 24-hour clock as every timestamp on the site. */
+export function formatClock(date: Date): string {
+  return `${date.toISOString().slice(11, 19)} UTC`;
 }

@@ -1,5 +1,5 @@
 import { loadJson, loadTable, type DecodedTable } from './data.js';
-import { h } from './dom.js';
+import { h, withCode } from './dom.js';
 import { readPageMeta, type PageMeta } from './meta.js';
 
 /** What a page module gets from the shell. */
@@ -35,7 +35,7 @@ export function showError(root: HTMLElement, message: string): void {
 
 /** The message shown where a filter leaves nothing to draw; never silently all data. */
 export function emptyState(message = 'Nothing matches the current filters.'): HTMLElement {
-  return h('div', { class: 'state state-empty', role: 'status' }, message);
+  return h('div', { class: 'state state-empty', role: 'status' }, withCode(message));
 }
 
 export function loadingState(message = 'Loading…'): HTMLElement {

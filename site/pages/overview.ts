@@ -3,7 +3,7 @@ import type { OverviewData } from '../../src/site/contracts/overview.js';
 import { chartCard } from '../components/chart-card.js';
 import { bindTableToUrl, dataTable } from '../components/data-table.js';
 import { kpiCard, kpiRow } from '../components/kpi-card.js';
-import { h } from '../lib/dom.js';
+import { h, withCode } from '../lib/dom.js';
 import { formatBytes, formatCompact, formatDuration, formatInteger, formatTimestamp } from '../lib/format.js';
 import { perDatasetChart } from '../lib/dataset-chart.js';
 import { ACCENTS } from '../lib/plot-theme.js';
@@ -23,7 +23,7 @@ startPage(async ({ root, json }) => {
     'section',
     { class: 'card prose', 'aria-label': 'Welcome' },
     h('p', {}, 'dash turns four public datasets — US military surplus transfers to police, US military installations, medical transcriptions and ECG heartbeats — into an interactive, offline dashboard. Every chart is drawn in your browser from data files built with this site; nothing is fetched from anywhere else.'),
-    demo.length > 0 ? h('p', {}, h('span', { class: 'badge badge-warn' }, 'Demo data'), ` ${demo.map((d) => d.title).join(', ')} ${demo.length === 1 ? 'uses' : 'use'} dash's synthetic demo data: place the real files under datasets/ and run \`dash build\` to replace ${demo.length === 1 ? 'it' : 'them'}.`) : null,
+    demo.length > 0 ? h('p', {}, h('span', { class: 'badge badge-warn' }, 'Demo data'), ...withCode(` ${demo.map((d) => d.title).join(', ')} ${demo.length === 1 ? 'uses' : 'use'} dash's synthetic demo data: place the real files under \`datasets/\` and run \`dash build\` to replace ${demo.length === 1 ? 'it' : 'them'}.`)) : null,
   );
 
   const kpis = kpiRow([
@@ -38,7 +38,7 @@ startPage(async ({ root, json }) => {
     h(
       'div',
       { class: 'card-grid' },
-      ...data.pages.map((p) => h('article', { class: 'card guide-card' }, h('h3', { class: 'card-title' }, h('a', { href: p.href }, p.title)), h('p', {}, p.summary), p.guide.length > 0 ? h('ul', {}, ...p.guide.map((g) => h('li', {}, g))) : null)),
+      ...data.pages.map((p) => h('article', { class: 'card guide-card' }, h('h3', { class: 'card-title' }, h('a', { href: p.href }, p.title)), h('p', {}, withCode(p.summary)), p.guide.length > 0 ? h('ul', {}, ...p.guide.map((g) => h('li', {}, withCode(g)))) : null)),
     ),
   );
 

@@ -4,7 +4,8 @@ import { chartCard } from '../components/chart-card.js';
 import { bindTableToUrl, dataTable } from '../components/data-table.js';
 import { kpiCard, kpiRow } from '../components/kpi-card.js';
 import { h } from '../lib/dom.js';
-import { formatBytes, formatDuration, formatInteger, formatSeconds, formatTimestamp } from '../lib/format.js';
+import { formatBytes, formatClock, formatDuration, formatInteger, formatSeconds, formatTimestamp } from '../lib/format.js';
+import { metricName } from '../lib/metric-names.js';
 import { perDatasetChart } from '../lib/dataset-chart.js';
 import { ACCENTS } from '../lib/plot-theme.js';
 import { section, startPage } from '../lib/shell.js';
@@ -22,6 +23,11 @@ function freshnessBadge(d: Dataset): HTMLElement {
 function sourceBadge(d: Dataset): HTMLElement {
   if (d.source === null) return h('span', { class: 'badge badge-bad' }, 'not built');
   return h('span', { class: `badge ${d.source === 'demo' ? 'badge-warn' : 'badge-info'}` }, SOURCE_TEXT[d.source] ?? d.source);
+}
+
+/** The readable name, with the raw key under it for whoever writes the Prometheus query. */
+function metricCell(key: string): HTMLElement {
+  return h('span', {}, metricName(key).label, h('code', { class: 'metric-key' }, key));
 }
 
 startPage(async ({ root, json }) => {
@@ -117,13 +123,22 @@ async function startLive(container: HTMLElement): Promise<void> {
   const health = kpiCard({ label: 'Health', accent: 'blue' });
   const requests = kpiCard({ label: 'Requests', accent: 'indigo', info: 'Sum of the server’s request counters since it started (this process).' });
   const caches = kpiCard({ label: 'Caches warm', accent: 'amber' });
-  const counters = dataTable<[string, number]>({ caption: 'Counters', pageSize: 10, sort: { key: 'value', direction: 'desc' }, columns: [{ key: 'name', label: 'Counter', value: (c) => c[0], format: (c) => h('code', {}, c[0]) }, { key: 'value', label: 'Value', value: (c) => c[1], align: 'right' }] });
+  // Every counter on one page: dash serve records about a dozen, and splitting them hides half of them.
+  const counters = dataTable<[string, number]>({
+    caption: 'Counters',
+    pageSize: 100,
+    sort: { key: 'value', direction: 'desc' },
+    columns: [
+      { key: 'name', label: 'Counter', value: (c) => metricName(c[0]).label, format: (c) => metricCell(c[0]) },
+      { key: 'value', label: 'Value', value: (c) => c[1], format: (c) => (metricName(c[0]).unit === 'bytes' ? formatBytes(c[1]) : formatInteger(c[1])), align: 'right' },
+    ],
+  });
   const histograms = dataTable<[string, MetricsResponse['histograms'][string]]>({
     caption: 'Timings',
-    pageSize: 10,
+    pageSize: 100,
     sort: { key: 'count', direction: 'desc' },
     columns: [
-      { key: 'name', label: 'Histogram', value: (e) => e[0], format: (e) => h('code', {}, e[0]) },
+      { key: 'name', label: 'Histogram', value: (e) => metricName(e[0]).label, format: (e) => metricCell(e[0]) },
       { key: 'count', label: 'Count', value: (e) => e[1].count, align: 'right' },
       { key: 'avg', label: 'Average', value: (e) => e[1].avg, format: (e) => formatDuration(e[1].avg * 1000), align: 'right' },
       { key: 'max', label: 'Max', value: (e) => e[1].max, format: (e) => formatDuration(e[1].max * 1000), align: 'right' },
@@ -146,7 +161,7 @@ async function startLive(container: HTMLElement): Promise<void> {
       caches.set(`${warm} / ${Object.keys(body.cache ?? {}).length}`, body.all_caches_warm ? 'all cache files present' : 'some cache files missing');
       counters.setRows(counterEntries, { keepPage: true });
       histograms.setRows(Object.entries(metrics.histograms ?? {}), { keepPage: true });
-      updated.textContent = `Updated ${new Date().toLocaleTimeString()} · refreshes every ${REFRESH_MS / 1000} s`;
+      updated.textContent = `Updated ${formatClock(new Date())} · refreshes every ${REFRESH_MS / 1000} s`;
     } catch {
       updated.textContent = 'The server did not answer; retrying.';
     }

@@ -234,7 +234,9 @@ startPage(async ({ root, json }) => {
 
   root.replaceChildren(
     filterPanel({ controls: [datasetRadio.element, classHolder, scaleRadio.element], onReset: () => url.reset() }),
-    h('p', { class: 'chart-note' }, `Source: ${data.source} data. ${data.samplingMethod}`),
+    // For a reader, not the algorithm: how the beats are chosen is in README.md ("The ECG samples"), and the exact
+    // method string stays in the precomputed JSON (sampling.method) for whoever reproduces it.
+    h('p', { class: 'chart-note' }, `Source: ${data.source} data. The sampled beats are a fixed random choice of 50 per class: every build of the same files shows the same beats. PTB has no train/test split of its own, so its rows are shuffled the same way every time and 80 % go to train.`),
     h('div', { class: 'grid' }, monitorCard, browserCard.element, h('div', {}, fiducialCard.element, fiducialTable), distributionCard.element, featureCard.element, meanCard.element, correlationCard.element, pcaCard.element),
   );
   url.subscribe(draw);

@@ -35,7 +35,6 @@ export function shapeEcg(ecg: EcgPrecomputed): EcgPageData {
   return {
     sampleRateHz: ecg.sample_rate_hz,
     source: ecg.source,
-    samplingMethod: ecg.sampling.method,
     datasets: [dataset('mitbih', ecg.mitbih), dataset('ptbdb', ecg.ptbdb)],
   };
 }

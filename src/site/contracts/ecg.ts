@@ -30,6 +30,5 @@ export interface EcgPageDataset {
 export interface EcgPageData {
   sampleRateHz: number;
   source: 'full' | 'sample' | 'demo';
-  samplingMethod: string;
   datasets: EcgPageDataset[];
 }
