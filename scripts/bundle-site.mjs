@@ -22,22 +22,22 @@ for (const entry of (await readdir(pagesDir, { withFileTypes: true })).sort((a, 
 const entryPoints = [...pageEntries, { in: 'site/styles/site.css', out: 'site' }];
 
 await rm(out, { recursive: true, force: true });
-const result = await esbuild.build({
+const common = {
   absWorkingDir: root,
-  entryPoints,
   outdir: assets,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   minify: true,
   target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
   entryNames: '[name]-[hash]',
-  chunkNames: 'chunk-[hash]',
   assetNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'linked',
   logLevel: 'warning',
-});
+};
+const modules = await esbuild.build({ ...common, entryPoints, splitting: true, format: 'esm', chunkNames: 'chunk-[hash]' });
+// site/boot runs as a classic script in <head> (theme before first paint, the file:// notice): one IIFE, no chunks.
+const boot = await esbuild.build({ ...common, entryPoints: [{ in: 'site/boot/index.ts', out: 'boot' }], format: 'iife' });
+const result = { metafile: { outputs: { ...modules.metafile.outputs, ...boot.metafile.outputs } } };
 
 // dash serve caches `<name>.<hex>.<ext>` as immutable. esbuild's [hash] is 8 base32 characters (40 bits of a
 // content hash that already covers the chunks a file imports); the same bits as 10 hex digits keep that identity.
@@ -69,8 +69,10 @@ const staticImports = (file, seen = new Set()) => {
 
 const pages = {};
 let css;
+let bootScript;
 for (const [file, info] of Object.entries(outputs)) {
   if (info.entryPoint === 'site/styles/site.css') css = rel(file);
+  if (info.entryPoint === 'site/boot/index.ts') bootScript = rel(file);
   const match = /^site\/pages\/([a-z0-9-]+)(?:\.ts|\/index\.ts)$/.exec(info.entryPoint ?? '');
   if (match) {
     pages[match[1]] = {
@@ -88,5 +90,5 @@ await writeFile(join(out, faviconName), favicon);
 
 const files = [...Object.keys(outputs).map(rel), faviconName].sort();
 if (files.some((f) => !/\.[0-9a-f]{10}\.[a-z]+$/.test(f))) throw new Error(`bundle: unhashed output name in ${files.join(', ')}`);
-await writeFile(join(out, 'bundle.json'), `${JSON.stringify({ bundleVersion: 1, css, favicon: faviconName, pages, files }, null, 2)}\n`);
+await writeFile(join(out, 'bundle.json'), `${JSON.stringify({ bundleVersion: 1, css, boot: bootScript, favicon: faviconName, pages, files }, null, 2)}\n`);
 console.log(`site bundle: ${Object.keys(pages).length} page(s), ${files.length} file(s) → ${relative(root, out)}`);

@@ -1,6 +1,7 @@
 import { downloadBlob, downloadText } from '../lib/download.js';
 import { h, uid } from '../lib/dom.js';
 import { emptyState } from '../lib/shell.js';
+import { THEME_EVENT } from '../lib/theme.js';
 import { infoTip } from './info-tip.js';
 
 /** Draws the chart for the card's current inner width; null means "nothing to show" (the empty state). */
@@ -89,6 +90,8 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     svgButton.disabled = pngButton.disabled = chart === null;
   };
 
+  // Colours some charts compute from the theme (e.g. text on a cell) follow a switch of theme.
+  window.addEventListener(THEME_EVENT, () => draw());
   new ResizeObserver(() => {
     const width = Math.floor(body.clientWidth);
     observedWidth = width;

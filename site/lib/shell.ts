@@ -17,7 +17,8 @@ export interface PageContext {
  */
 export function startPage(render: (context: PageContext) => Promise<void> | void): void {
   const root = document.getElementById('page-root');
-  if (root === null) return;
+  // From disk the data cannot be fetched; site/boot says so and what to run, and that notice stays.
+  if (root === null || window.location.protocol === 'file:') return;
   const run = async (): Promise<void> => {
     const meta = readPageMeta();
     await render({ meta, root, json: (name) => loadJson(meta, name), table: (name) => loadTable(meta, name) });

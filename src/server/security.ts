@@ -45,7 +45,8 @@ export function routeClass(pathname: string): RouteClass {
   if (pathname === '/health' || pathname === '/healthz') return 'health';
   if (pathname === '/metrics') return 'metrics';
   if (HASHED_ASSET.test(pathname)) return 'asset';
-  if (pathname.endsWith('/') || pathname.endsWith('.html')) return 'page';
+  // An extensionless path is a clean page URL (/equipment → equipment.html, src/server/static.ts).
+  if (pathname.endsWith('/') || pathname.endsWith('.html') || !/\.[^/]*$/.test(pathname)) return 'page';
   return 'file';
 }
 

@@ -1,8 +1,10 @@
 import { createReadStream, lstat, readdir, realpath, type Stats } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import serveHandler from 'serve-handler';
+import { NOT_FOUND_FILE } from '../site/html.js';
 import { DEFAULT_STORE_OPTIONS, FileStore, versionKey, type StoreOptions } from './file-store.js';
 import { noteContentLength, sendStatus } from './respond.js';
 import { HASHED_ASSET, setCommonHeaders } from './security.js';
@@ -263,6 +265,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
           return;
         }
         if (spec.err) throw spec.err;
+        if (spec.statusCode === 404 && (await sendNotFoundPage(req, response))) return;
         sendStatus(req, response, spec.statusCode, spec.statusCode === 404 ? 'Not Found' : spec.statusCode === 400 ? 'Bad Request' : spec.message);
       },
     };
@@ -270,13 +273,41 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
     await serveHandler(req, res, config, methods as unknown as Parameters<typeof serveHandler>[3]);
   };
 
+  /**
+   * The site's own 404 page (dist/404.html, written by `dash site`) for a browser; plain text for anything else
+   * or a site built without one. Its links are relative to the site's root: a <base> climbs back there from the
+   * depth of the missing path, which stays right behind a proxy that mounts the site under a sub-path.
+   */
+  const sendNotFoundPage = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (!(req.headers.accept ?? '').includes('text/html')) return false;
+    const path = join(root, NOT_FOUND_FILE);
+    const stats = await store.lstat(path).catch(() => undefined);
+    if (!stats?.isFile()) return false;
+    const { body } = await store.load(path, stats);
+    if (!body) return false;
+    const pathname = (req.url ?? '/').split('?')[0] as string;
+    const depth = Math.max(0, pathname.split('/').length - 2);
+    const html = depth === 0 ? body : Buffer.from(body.toString('utf8').replace('<head>', `<head>\n<base href="${'../'.repeat(depth)}">`));
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.setHeader('Content-Length', html.length);
+    res.end(req.method === 'HEAD' ? undefined : html);
+    return true;
+  };
+
   return (req, res) => {
     const url = req.url as string;
-    // A folder URL serves its index.html; the site's relative links then resolve against the folder.
     const q = url.indexOf('?');
     let pathname = q === -1 ? url : url.slice(0, q);
     if (pathname.endsWith('/')) {
+      // A folder URL serves its index.html; the site's relative links then resolve against the folder.
       pathname += 'index.html';
+      req.url = `${pathname}${q === -1 ? '' : url.slice(q)}`;
+    } else if (!/\.[^/]*$/.test(pathname)) {
+      // Clean URLs, as static hosts serve them: /equipment is equipment.html. The .html address stays valid
+      // without a redirect (the site's own links use it, and work on any host), and pages name it as canonical.
+      pathname += '.html';
       req.url = `${pathname}${q === -1 ? '' : url.slice(q)}`;
     }
 

@@ -13,7 +13,7 @@ import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
 import { encodeTable } from './columnar.js';
 import { isCompressible, reuseCompressed, writeCompressed } from './compress.js';
-import { renderPage } from './html.js';
+import { NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
 import { PAGES } from './pages.js';
@@ -150,6 +150,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
       preload: entry.preload,
       dataPreload,
       script: entry.script,
+      boot: w.bundle.boot,
       favicon: w.bundle.favicon,
       version: DASH_VERSION,
     });
@@ -157,6 +158,8 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
     report.push({ id: page.id, file: pageFile(page.id), assets: written });
     step.succeed(`site: ${page.title} (${written.length} data asset${written.length === 1 ? '' : 's'}, ${formatKb(written.reduce((s, a) => s + a.brotli, 0))} brotli)`);
   }
+  const css = await readFile(join(w.bundle.root, w.bundle.css), 'utf8');
+  await emit(NOT_FOUND_FILE, renderNotFound({ nav: links, css, boot: w.bundle.boot, favicon: w.bundle.favicon, version: DASH_VERSION }));
   await writeFile(join(dir, SITE_MARKER), `built by dash ${DASH_VERSION} at ${w.now.toISOString()}\n`);
   return { pages: report, files, bytes };
 }

@@ -7,6 +7,8 @@ export interface SiteBundle {
   /** Absolute folder holding bundle.json and assets/. */
   root: string;
   css: string;
+  /** The classic script every page loads in <head> (site/boot). */
+  boot: string;
   favicon: string;
   pages: Record<string, { script: string; preload: string[]; css: string[] }>;
   files: string[];

@@ -32,8 +32,21 @@ export interface PageHtml {
   preload: string[];
   dataPreload: string[];
   script: string;
+  /** The classic script run before the body is drawn: theme, file:// notice, Copy link (site/boot.ts). */
+  boot: string;
   favicon: string;
   version: string;
+}
+
+/** Brand, navigation and the page tools (theme, Copy link), the same on every page and on the 404 page. */
+function siteHeader(nav: PageLink[], current: string | null): string {
+  const e = escapeHtml;
+  const links = nav.map((link) => `<li><a href="${e(link.href)}"${link.id === current ? ' aria-current="page"' : ''}>${e(link.title)}</a></li>`).join('');
+  return `<header class="site-header">
+<a class="brand" href="index.html" aria-label="dash home"><span class="brand-mark" aria-hidden="true"></span>dash</a>
+<nav class="site-nav" aria-label="Pages"><ul>${links}</ul></nav>
+<div class="site-tools"><label class="theme-choice"><span>Theme</span> <select class="theme-select select-small"><option value="system">System</option><option value="light">Light</option><option value="dark">Dark</option></select></label><button type="button" class="btn btn-ghost btn-small copy-link">Copy link</button><span class="copy-status sr-only" role="status"></span></div>
+</header>`;
 }
 
 /**
@@ -42,9 +55,6 @@ export interface PageHtml {
  */
 export function renderPage(p: PageHtml): string {
   const e = escapeHtml;
-  const nav = p.nav
-    .map((link) => `<li><a href="${e(link.href)}"${link.id === p.meta.page ? ' aria-current="page"' : ''}>${e(link.title)}</a></li>`)
-    .join('');
   const sources = p.datasets.map((d) => `<li>${e(d.title)}: ${e(describeSource(d))}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
@@ -55,6 +65,8 @@ export function renderPage(p: PageHtml): string {
 <meta name="description" content="${e(p.summary)}">
 <title>${e(p.meta.title)} · dash</title>
 <link rel="icon" href="${e(p.favicon)}" type="image/svg+xml">
+<link rel="canonical" href="${e(p.nav.find((link) => link.id === p.meta.page)?.href ?? 'index.html')}">
+<script src="${e(p.boot)}"></script>
 ${p.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('\n')}
 ${p.preload.map((href) => `<link rel="modulepreload" href="${e(href)}">`).join('\n')}
 ${p.dataPreload.map((href) => `<link rel="preload" href="${e(href)}" as="fetch" crossorigin="anonymous">`).join('\n')}
@@ -63,10 +75,7 @@ ${p.dataPreload.map((href) => `<link rel="preload" href="${e(href)}" as="fetch" 
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
-<a class="brand" href="index.html" aria-label="dash home"><span class="brand-mark" aria-hidden="true"></span>dash</a>
-<nav class="site-nav" aria-label="Pages"><ul>${nav}</ul></nav>
-</header>
+${siteHeader(p.nav, p.meta.page)}
 <main id="main" tabindex="-1">
 <div class="page-head"><h1>${e(p.meta.title)}</h1><p class="lede">${e(p.summary)}</p></div>
 <div id="page-root" class="page-root" aria-busy="true"><div class="state state-loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading…</div></div>
@@ -75,6 +84,51 @@ ${p.dataPreload.map((href) => `<link rel="preload" href="${e(href)}" as="fetch" 
 <footer class="site-footer">
 <p>Built <time datetime="${e(p.meta.builtAt)}">${e(formatBuiltAt(p.meta.builtAt))}</time> · dash ${e(p.version)}</p>
 <div class="sources"><span>Data sources:</span><ul>${sources}</ul></div>
+</footer>
+</body>
+</html>
+`;
+}
+
+/** Where static hosts (Netlify, GitHub Pages, Cloudflare Pages, S3 as the error document) and dash serve look. */
+export const NOT_FOUND_FILE = '404.html';
+
+export interface NotFoundHtml {
+  nav: PageLink[];
+  /** The site stylesheet's text, inlined: a 404 can be answered at any depth, where relative links would miss. */
+  css: string;
+  boot: string;
+  favicon: string;
+  version: string;
+}
+
+/**
+ * dist/404.html: the site's header and a way home, for dash serve and for static hosts that answer a missing path
+ * with /404.html. Its links are relative to the site's root folder; dash serve adds a <base> for deeper paths.
+ */
+export function renderNotFound(p: NotFoundHtml): string {
+  const e = escapeHtml;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="dark light">
+<meta name="robots" content="noindex">
+<title>Page not found · dash</title>
+<link rel="icon" href="${e(p.favicon)}" type="image/svg+xml">
+<script src="${e(p.boot)}"></script>
+<style>${p.css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+${siteHeader(p.nav, null)}
+<main id="main" tabindex="-1">
+<div class="page-head"><h1>Page not found</h1><p class="lede">There is no page at this address. It may have been moved, or the link may be mistyped.</p></div>
+<div class="page-root"><div class="card prose not-found"><p><a href="index.html">Go to the Overview</a>, or choose a page above.</p></div></div>
+</main>
+<footer class="site-footer">
+<p>dash ${e(p.version)}</p>
 </footer>
 </body>
 </html>

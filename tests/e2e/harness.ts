@@ -8,8 +8,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { Writable } from 'node:stream';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { loadSettings } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { startSite } from '../../src/server/site-server.js';
 
 export const CHROMIUM = process.env.DASH_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -197,4 +201,12 @@ export function useSite(options: StaticServerOptions = {}): SiteSession {
     await session.browser?.close();
   });
   return session;
+}
+
+/** The real `dash serve` request pipeline (src/server) over the demo site, on a random port, logs discarded. */
+export async function serveDash(siteDir: string = inject('siteDir'), cacheDir: string = inject('cacheDir')): Promise<StaticServer> {
+  const logger = createLogger({ level: 'warn', format: 'json', name: 'dash.serve', destination: new Writable({ write: (_chunk, _enc, done) => done() }) });
+  const settings = loadSettings({}, { host: '127.0.0.1', port: 0, workers: 1 });
+  const site = await startSite({ settings, paths: { out: siteDir, cache: cacheDir, datasets: join(siteDir, '..', 'datasets') }, logger, startedAtMs: Date.now() });
+  return { url: `http://127.0.0.1:${site.address.port}/`, requests: [], close: async () => void (await site.http.shutdown(1_000)) };
 }

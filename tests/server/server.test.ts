@@ -170,7 +170,7 @@ describe('/metrics', () => {
   it('speaks the Prometheus text format on Accept: text/plain and ?format=prometheus', async () => {
     await get(server.port, '/');
     await get(server.port, '/');
-    await get(server.port, '/nope');
+    await get(server.port, '/nope.txt');
     const viaAccept = await get(server.port, '/metrics', { Accept: 'text/plain;version=0.0.4;q=0.5,*/*;q=0.1' });
     expect(viaAccept.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = viaAccept.body.toString();
@@ -229,6 +229,36 @@ describe('site files', () => {
   it('serves a folder URL as its index.html', async () => {
     const res = await get(server.port, '/docs/');
     expect([res.status, res.body.toString()]).toEqual([200, '<!doctype html><title>docs</title>']);
+  });
+
+  it('serves clean URLs as static hosts do: /about is about.html, and about.html stays valid without a redirect', async () => {
+    const clean = await get(server.port, '/about');
+    const html = await get(server.port, '/about.html');
+    expect([clean.status, clean.body.toString(), clean.headers['content-type']]).toEqual([200, fixture.files.about, 'text/html; charset=utf-8']);
+    expect([html.status, html.body.toString()]).toEqual([200, fixture.files.about]);
+    expect((await get(server.port, '/about?state=CA')).body.toString()).toBe(fixture.files.about);
+    expect((await get(server.port, '/docs/index')).status).toBe(200);
+    expect((await get(server.port, '/missing')).status).toBe(404);
+    const c = (json(await get(server.port, '/metrics')) as { counters: Record<string, number> }).counters;
+    expect(c['http_requests_total{route=page,status=200}']).toBe(4);
+  });
+
+  it("answers a browser's 404 with the site's 404.html, its links based at the site root at any depth", async () => {
+    const page = '<!doctype html><html><head><title>Page not found</title></head><body><a href="index.html">home</a></body></html>';
+    writeFileSync(join(fixture.paths.out, '404.html'), page);
+    const browser = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const top = await get(server.port, '/equipmnt.html', browser);
+    expect([top.status, top.headers['content-type'], top.headers['cache-control'], top.body.toString()]).toEqual([404, 'text/html; charset=utf-8', 'no-cache', page]);
+    expect(top.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const deep = await get(server.port, '/a/b/missing', browser);
+    expect(deep.status).toBe(404);
+    expect(deep.body.toString()).toContain('<head>\n<base href="../../"><title>');
+    expect(Number(deep.headers['content-length'])).toBe(deep.body.length);
+    const head = await get(server.port, '/missing', browser, 'HEAD');
+    expect([head.status, head.body.length]).toEqual([404, 0]);
+    // Scripts, fetches and tools that do not ask for HTML keep the short text answer.
+    const plain = await get(server.port, '/assets/gone.0123abcd9f.js');
+    expect([plain.status, plain.body.toString()]).toEqual([404, '404 Not Found\n']);
   });
 
   it('caches content-hashed assets as immutable', async () => {

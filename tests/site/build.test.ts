@@ -66,10 +66,10 @@ async function writeEquipmentCache(cache: string): Promise<void> {
 async function fakeBundle(ids: string[]): Promise<SiteBundle> {
   const root = join(work, 'bundle') + '/';
   await mkdir(join(root, 'assets'), { recursive: true });
-  const files = ['assets/site-AAAA.css', 'assets/chunk-BBBB.js', 'assets/favicon-CCCC.svg', ...ids.map((id) => `assets/${id}-DDDD.js`)];
-  for (const file of files) await writeFile(join(root, file), file.endsWith('.js') ? `/* ${file} */ export {};\n`.repeat(80) : 'x');
+  const files = ['assets/site-AAAA.css', 'assets/chunk-BBBB.js', 'assets/favicon-CCCC.svg', 'assets/boot-EEEE.js', ...ids.map((id) => `assets/${id}-DDDD.js`)];
+  for (const file of files) await writeFile(join(root, file), file.endsWith('.js') ? `/* ${file} */ export {};\n`.repeat(80) : file.endsWith('.css') ? '.site-header { color: red }' : 'x');
   const pages = Object.fromEntries(ids.map((id) => [id, { script: `assets/${id}-DDDD.js`, preload: ['assets/chunk-BBBB.js'], css: [] }]));
-  return { root, css: 'assets/site-AAAA.css', favicon: 'assets/favicon-CCCC.svg', pages, files };
+  return { root, css: 'assets/site-AAAA.css', boot: 'assets/boot-EEEE.js', favicon: 'assets/favicon-CCCC.svg', pages, files };
 }
 
 async function options(pages: PageDefinition[], bundle?: SiteBundle): Promise<SiteBuildOptions> {
@@ -130,7 +130,22 @@ describe('dash site build', () => {
     const chunk = await readFile(join(dist, 'assets/chunk-BBBB.js'));
     expect(brotliDecompressSync(await readFile(join(dist, 'assets/chunk-BBBB.js.br'))).equals(chunk)).toBe(true);
     expect(gunzipSync(await readFile(join(dist, 'assets/chunk-BBBB.js.gz'))).equals(chunk)).toBe(true);
-    expect((await readdir(dist)).filter((n) => n.endsWith('.br'))).toEqual(['index.html.br', 'probe.html.br']);
+    expect((await readdir(dist)).filter((n) => n.endsWith('.br'))).toEqual(['404.html.br', 'index.html.br', 'probe.html.br']);
+    // The boot script (theme before first paint, the file:// notice) is a classic script in <head>.
+    expect(probeHtml).toMatch(/<head>[\s\S]*<script src="assets\/boot-EEEE\.js"><\/script>[\s\S]*<\/head>/);
+    expect(probeHtml).toContain('<link rel="canonical" href="probe.html">');
+  });
+
+  it('writes 404.html with the site header, a link home and the stylesheet inlined, for any depth and host', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await buildSite(await options([overview, quantities]));
+    const html = await readFile(join(work, 'dist', '404.html'), 'utf8');
+    expect(html).toContain('<h1>Page not found</h1>');
+    expect(html).toContain('<a href="index.html">Go to the Overview</a>');
+    expect(html).toContain('<a href="probe.html">Probe</a>');
+    expect(html).not.toContain('aria-current');
+    expect(html).toContain('<style>.site-header { color: red }</style>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('names every missing cache, who needs it and the command that builds it, and writes nothing', async () => {
