@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage, pageUrl, screenshot, serveDash, useSite, waitForPage, type StaticServer } from './harness.js';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 /** The page's background colour as the browser paints it. */
-const background = (page: import('playwright-core').Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const background = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const DARK = 'rgb(11, 15, 25)';
 const LIGHT = 'rgb(243, 245, 249)';
 
