@@ -33,6 +33,9 @@ export interface PathFlags {
   out?: string | undefined;
 }
 
+/** The folders' defaults, relative to the working folder. */
+export const DEFAULT_PATHS = { datasets: 'datasets', cache: 'data_cache', out: 'dist' } as const;
+
 /** Flags win over environment variables, which win over the defaults; all resolved against `cwd`. */
 export function resolvePaths(flags: PathFlags, env: NodeJS.ProcessEnv, cwd: string): Paths {
   const pick = (flag: string | undefined, name: string, fallback: string): string => {
@@ -40,9 +43,9 @@ export function resolvePaths(flags: PathFlags, env: NodeJS.ProcessEnv, cwd: stri
     return resolve(cwd, value);
   };
   return {
-    datasets: pick(flags.datasets, 'DASH_DATASETS_DIR', 'datasets'),
-    cache: pick(flags.cache, 'DASH_CACHE_DIR', 'data_cache'),
-    out: pick(flags.out, 'DASH_DIST_DIR', 'dist'),
+    datasets: pick(flags.datasets, 'DASH_DATASETS_DIR', DEFAULT_PATHS.datasets),
+    cache: pick(flags.cache, 'DASH_CACHE_DIR', DEFAULT_PATHS.cache),
+    out: pick(flags.out, 'DASH_DIST_DIR', DEFAULT_PATHS.out),
   };
 }
 
@@ -75,12 +78,22 @@ export interface SettingsOverrides {
   host?: string | undefined;
   port?: string | number | undefined;
   workers?: string | number | undefined;
+  timeout?: string | number | undefined;
 }
 
 /**
  * Reads S-5 settings from `env`. Each invalid value is reported at once with the variable's name,
  * the value found and what is accepted, so a misconfigured container fails at start-up, not at first request.
  */
+/** The server's defaults, also shown by `dash serve --help`. */
+export const SERVE_DEFAULTS = {
+  host: '127.0.0.1',
+  productionHost: '0.0.0.0',
+  port: 8050,
+  workers: 1,
+  requestTimeoutSeconds: 120,
+} as const;
+
 export function loadSettings(env: NodeJS.ProcessEnv, overrides: SettingsOverrides = {}): Settings {
   const problems: string[] = [];
   const read = (name: string): string | undefined => nonEmpty(env[name]);
@@ -90,10 +103,10 @@ export function loadSettings(env: NodeJS.ProcessEnv, overrides: SettingsOverride
   if (!dashEnv) problems.push(`DASH_ENV must be one of development, production, test (found "${envRaw}")`);
   const production = dashEnv === 'production';
 
-  const host = overrides.host ?? read('DASH_HOST') ?? (production ? '0.0.0.0' : '127.0.0.1');
+  const host = overrides.host ?? read('DASH_HOST') ?? (production ? SERVE_DEFAULTS.productionHost : SERVE_DEFAULTS.host);
 
   const portName = overrides.port !== undefined ? '--port' : 'DASH_PORT';
-  const port = parseIntSetting(String(overrides.port ?? read('DASH_PORT') ?? '8050'), portName, 0, 65535, problems);
+  const port = parseIntSetting(String(overrides.port ?? read('DASH_PORT') ?? SERVE_DEFAULTS.port), portName, 0, 65535, problems);
 
   const debugRaw = read('DASH_DEBUG');
   let debug = !production;
@@ -114,12 +127,12 @@ export function loadSettings(env: NodeJS.ProcessEnv, overrides: SettingsOverride
   if (!logFormat) problems.push(`DASH_LOG_FORMAT must be text or json (found "${formatRaw}")`);
 
   const workersName = read('DASH_WORKERS') !== undefined ? 'DASH_WORKERS' : 'GUNICORN_WORKERS';
-  const workersRaw = String(overrides.workers ?? read('DASH_WORKERS') ?? read('GUNICORN_WORKERS') ?? '1');
+  const workersRaw = String(overrides.workers ?? read('DASH_WORKERS') ?? read('GUNICORN_WORKERS') ?? SERVE_DEFAULTS.workers);
   const maxWorkers = Math.max(64, availableParallelism() * 4);
   const workers = parseIntSetting(workersRaw, overrides.workers !== undefined ? '--workers' : workersName, 1, maxWorkers, problems);
 
-  const timeoutName = read('DASH_REQUEST_TIMEOUT') !== undefined ? 'DASH_REQUEST_TIMEOUT' : 'GUNICORN_TIMEOUT';
-  const timeoutRaw = read('DASH_REQUEST_TIMEOUT') ?? read('GUNICORN_TIMEOUT') ?? '120';
+  const timeoutName = overrides.timeout !== undefined ? '--timeout' : read('DASH_REQUEST_TIMEOUT') !== undefined ? 'DASH_REQUEST_TIMEOUT' : 'GUNICORN_TIMEOUT';
+  const timeoutRaw = String(overrides.timeout ?? read('DASH_REQUEST_TIMEOUT') ?? read('GUNICORN_TIMEOUT') ?? SERVE_DEFAULTS.requestTimeoutSeconds);
   const requestTimeoutSeconds = parseIntSetting(timeoutRaw, timeoutName, 1, 3600, problems);
 
   const sentryDsn = read('SENTRY_DSN');

@@ -45,8 +45,11 @@ export interface CacheRunOptions {
  */
 export async function runCaches(options: CacheRunOptions): Promise<DatasetReport[]> {
   const now = options.now ?? (() => new Date());
-  await mkdir(options.paths.cache, { recursive: true });
-  await removeOrphanTemps(options.paths.cache);
+  // --check only reads: it must not leave a cache folder behind where there was none.
+  if (!options.check) {
+    await mkdir(options.paths.cache, { recursive: true });
+    await removeOrphanTemps(options.paths.cache);
+  }
   const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.modules.length));
   const reports: DatasetReport[] = new Array(options.modules.length);
   let next = 0;

@@ -17,16 +17,22 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     // Only dash's own files: a cache folder pointed at a shared directory must not lose anything else.
     const artefacts = (await loadDatasets()).map((m) => m.artefact);
     const names = [...artefacts, MANIFEST_FILE, DEMO_DIR];
-    let removed = 0;
-    for (const name of names) {
-      const path = join(context.paths.cache, name);
-      if (await pathExists(path)) {
-        await rm(path, { recursive: true, force: true });
-        removed++;
+    const cache = context.paths.cache;
+    if (!(await pathExists(cache))) {
+      context.reporter.info(`caches: ${cache} does not exist; nothing to remove`);
+    } else {
+      const removed: string[] = [];
+      for (const name of names) {
+        const path = join(cache, name);
+        if (await pathExists(path)) {
+          await rm(path, { recursive: true, force: true });
+          removed.push(name);
+        }
       }
+      const gone = await removeIfEmpty(cache);
+      if (removed.length === 0) context.reporter.info(gone ? `caches: removed the empty folder ${cache}` : `caches: no dash cache in ${cache}; nothing to remove`);
+      else context.reporter.info(`caches: removed ${removed.join(', ')} from ${cache}${gone ? ' (and the folder, now empty)' : ''}`);
     }
-    await removeIfEmpty(context.paths.cache);
-    context.reporter.info(`caches: removed ${removed} item(s) from ${context.paths.cache}`);
   }
   if (both || options.dist) {
     const out = context.paths.out;
@@ -38,17 +44,16 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
       await rm(out, { recursive: true, force: true });
       context.reporter.info(`site: removed ${out}`);
     } else {
-      context.reporter.info(`site: ${out} does not exist`);
+      context.reporter.info(`site: ${out} does not exist; nothing to remove`);
     }
   }
   return EXIT_OK;
 }
 
-async function removeIfEmpty(dir: string): Promise<void> {
-  try {
-    const left = (await readdir(dir)).filter((n) => !/^\..*\.lock$/.test(n));
-    if (left.length === 0) await rm(dir, { recursive: true, force: true });
-  } catch {
-    // absent already
-  }
+/** Removes the folder if nothing but stale lock files is left in it; says whether it did. */
+async function removeIfEmpty(dir: string): Promise<boolean> {
+  const left = (await readdir(dir)).filter((n) => !/^\..*\.lock$/.test(n));
+  if (left.length > 0) return false;
+  await rm(dir, { recursive: true, force: true });
+  return true;
 }

@@ -1,6 +1,8 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { DEFAULT_PATHS, SERVE_DEFAULTS } from '../config.js';
 import { DashError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { DASH_VERSION } from '../version.js';
+import { SHELLS } from './completion-script.js';
 import { debugRequested, describeFailure } from './failure.js';
 import { loadEnvFile, processIo, type Io } from './io.js';
 
@@ -14,9 +16,9 @@ const lazy =
 
 function withPaths(command: Command): Command {
   return command
-    .addOption(new Option('--datasets <dir>', 'raw datasets folder').env('DASH_DATASETS_DIR').default('datasets'))
-    .addOption(new Option('--cache <dir>', 'cache folder (Parquet, ECG JSON, manifest)').env('DASH_CACHE_DIR').default('data_cache'))
-    .addOption(new Option('--out <dir>', 'site output folder').env('DASH_DIST_DIR').default('dist'));
+    .addOption(new Option('--datasets <dir>', 'raw datasets folder').env('DASH_DATASETS_DIR').default(DEFAULT_PATHS.datasets))
+    .addOption(new Option('--cache <dir>', 'cache folder (Parquet, ECG JSON, manifest)').env('DASH_CACHE_DIR').default(DEFAULT_PATHS.cache))
+    .addOption(new Option('--out <dir>', 'site output folder').env('DASH_DIST_DIR').default(DEFAULT_PATHS.out));
 }
 
 function withBuildOptions(command: Command): Command {
@@ -26,21 +28,39 @@ function withBuildOptions(command: Command): Command {
     .option('--json', 'print a JSON report on stdout', false);
 }
 
-export function createProgram(io: Io, setExit: (code: number) => void): Command {
+/**
+ * One voice for every error: commander's own ("error: unknown option …") are reworded to the `dash: ` prefix the
+ * command errors use, and main() adds the usage hint to both kinds.
+ */
+const voice = (message: string): string => message.replace(/^error: /, 'dash: ');
+
+/** The line after a usage error: the command's usage and where its options are listed. */
+export function usageHint(command: Command): string {
+  const path = command.parent ? `dash ${command.name()}` : 'dash';
+  return `Usage: ${path} ${command.usage()}; \`${path} --help\` lists the ${command.commands.length > 0 ? 'commands' : 'options'}\n`;
+}
+
+export function createProgram(io: Io, setExit: (code: number) => void, setCommand: (command: Command) => void = () => undefined): Command {
   const program = new Command('dash')
     .description('Build Parquet caches and a static analytics site from four public datasets, and serve it.')
     .version(DASH_VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(voice(s)),
     })
-    .exitOverride();
+    .exitOverride()
+    // The subcommand is known before its options are parsed, so even its parse errors name it.
+    .hook('preSubcommand', (_program, command) => setCommand(command));
 
   const register = (command: Command, action: Action): void => {
-    command.exitOverride();
-    command.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-    command.action(async (options: Record<string, unknown>) => setExit(await action(options, io)));
+    // Output, exit handling and help settings as the program's (addCommand, unlike .command(), copies none).
+    command.copyInheritedSettings(program);
+    // commander passes the positional arguments first and the command last; actions get them as `args`.
+    command.action(async (...received: unknown[]) => {
+      const self = received[received.length - 1] as Command;
+      setExit(await action({ ...self.opts(), args: self.processedArgs }, io));
+    });
     program.addCommand(command);
   };
 
@@ -62,9 +82,14 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   );
   register(
     withPaths(new Command('serve').description('serve the site with /health and /metrics'))
-      .addOption(new Option('--host <host>', 'bind address').env('DASH_HOST'))
-      .addOption(new Option('--port <port>', 'listen port').env('DASH_PORT'))
-      .addOption(new Option('--workers <n>', 'worker processes').env('DASH_WORKERS')),
+      // Shown, not set, as defaults: a value commander filled in would hide DASH_ENV=production's host and the
+      // GUNICORN_* aliases, which loadSettings resolves.
+      .addOption(new Option('--host <host>', `bind address (default: ${SERVE_DEFAULTS.host}, ${SERVE_DEFAULTS.productionHost} when DASH_ENV=production)`).env('DASH_HOST'))
+      .addOption(new Option('--port <port>', `listen port (default: ${SERVE_DEFAULTS.port}; 0 picks a free one)`).env('DASH_PORT'))
+      .addOption(new Option('--workers <n>', `worker processes (default: ${SERVE_DEFAULTS.workers}; alias GUNICORN_WORKERS)`).env('DASH_WORKERS'))
+      .addOption(
+        new Option('--timeout <seconds>', `longest time a request may take (default: ${SERVE_DEFAULTS.requestTimeoutSeconds}; alias GUNICORN_TIMEOUT)`).env('DASH_REQUEST_TIMEOUT'),
+      ),
     lazy(() => import('./serve.js')),
   );
   register(
@@ -84,10 +109,16 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     lazy(() => import('./demo.js')),
   );
   register(
-    withPaths(new Command('clean').description('remove caches and/or the built site'))
-      .option('--caches', 'remove the cache folder only')
+    withPaths(new Command('clean').description("remove dash's caches and the built site (both, unless --caches or --dist)"))
+      .option('--caches', 'remove the caches only')
       .option('--dist', 'remove the site folder only'),
     lazy(() => import('./clean.js')),
+  );
+  register(
+    new Command('completion')
+      .description('print a shell completion script (e.g. `source <(dash completion bash)`)')
+      .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS)),
+    lazy(() => import('./completion.js')),
   );
   return program;
 }
@@ -95,13 +126,22 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
 /** Runs the CLI and returns the exit code; every error is caught here once. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
+  let program: Command | undefined;
+  let command: Command | undefined;
   try {
     loadEnvFile(io);
-    const program = createProgram(io, (code) => {
-      exitCode = code;
-    });
+    program = createProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      (c) => {
+        command = c;
+      },
+    );
     if (argv.length <= 2) {
-      program.outputHelp();
+      // No command is a usage error (exit 2), so the help goes where errors go; `dash --help` prints it on stdout.
+      program.outputHelp({ error: true });
       return EXIT_USAGE;
     }
     await program.parseAsync(argv);
@@ -109,10 +149,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      if (program) io.stderr.write(usageHint(command ?? program));
       return EXIT_USAGE;
     }
     if (err instanceof DashError) {
       io.stderr.write(`dash: ${err.message}\n`);
+      if (err.exitCode === EXIT_USAGE && program) io.stderr.write(usageHint(command ?? program));
       return err.exitCode;
     }
     io.stderr.write(`dash: ${describeFailure(err, debugRequested(io.env))}\n`);

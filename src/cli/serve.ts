@@ -6,7 +6,7 @@ import { EXIT_OK } from '../errors.js';
 import { createLogger } from '../log.js';
 import { runPrimary, runWorker, STARTED_AT_ENV } from '../server/cluster.js';
 import { TurnBatchedLines } from '../server/log-batch.js';
-import { onShutdownSignal, siteUrl, startSite, stopSite, type ServeContext } from '../server/site-server.js';
+import { onShutdownSignal, rerunCommand, siteUrl, startSite, stopSite, type ServeContext } from '../server/site-server.js';
 import type { Writable } from 'node:stream';
 import type { Io } from './io.js';
 
@@ -16,7 +16,7 @@ import type { Io } from './io.js';
  * exit code 0 after a graceful stop on SIGTERM/SIGINT.
  */
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  // commander also fills these from DASH_HOST/DASH_PORT/DASH_WORKERS; only a real flag is an override, so
+  // commander also fills these from DASH_HOST/DASH_PORT/DASH_WORKERS/DASH_REQUEST_TIMEOUT; only a real flag is an override, so
   // an invalid value is reported under the name the user set.
   const flag = (name: string, variable: string): string | undefined =>
     options[name] === undefined || options[name] === io.env[variable] ? undefined : String(options[name]);
@@ -24,6 +24,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     host: flag('host', 'DASH_HOST'),
     port: flag('port', 'DASH_PORT'),
     workers: flag('workers', 'DASH_WORKERS'),
+    timeout: flag('timeout', 'DASH_REQUEST_TIMEOUT'),
   });
   const paths = resolvePaths(options, io.env, io.cwd);
   // JSON lines (production) leave in one system call per turn of the event loop; pino needs only write().
@@ -31,7 +32,13 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   const destination = settings.logFormat === 'json' ? (new TurnBatchedLines(io.stdout) as unknown as Writable) : (io.stdout as Writable);
   const logger = createLogger({ level: settings.logLevel, format: settings.logFormat, name: 'dash.serve', destination });
   const startedAt = Number(io.env[STARTED_AT_ENV]);
-  const context: ServeContext = { settings, paths, logger, startedAtMs: Number.isFinite(startedAt) && startedAt > 0 ? startedAt : io.now().getTime() };
+  const context: ServeContext = {
+    settings,
+    paths,
+    logger,
+    startedAtMs: Number.isFinite(startedAt) && startedAt > 0 ? startedAt : io.now().getTime(),
+    rerun: rerunCommand(io.env, 'dash serve'),
+  };
 
   if (cluster.isWorker) return runWorker(context);
   if (!existsSync(join(paths.out, 'index.html'))) {

@@ -86,7 +86,8 @@ export const healthcare: DatasetModule = {
   title: 'Medical transcriptions',
   artefact: 'healthcare.parquet',
   version: DATASET.version,
-  demoVersion: '1',
+  // 2: records consistent (sex and age fit the procedure, sections written for their person).
+  demoVersion: '2',
   locate: (datasetsDir) => locateFile(datasetsDir, HEALTHCARE_FILE),
   writeDemo: writeHealthcareDemo,
   build: (context) => ingestCsv(DATASET, context),

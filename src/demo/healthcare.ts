@@ -1,6 +1,7 @@
 import { HEALTHCARE_FILE } from '../datasets/layout.js';
 import type { DemoOptions } from '../datasets/types.js';
 import { csvLine, writeDemoFiles } from './files.js';
+import { SPECIALTIES, type Procedure, type RecordKind } from './procedures.js';
 import { Random } from './random.js';
 
 /** Records of the real Kaggle file (its README); `--scale full` reproduces it. */
@@ -9,63 +10,246 @@ export const HEALTHCARE_SMALL_ROWS = 600;
 
 const HEADER = ['Serial No', 'description', 'medical_specialty', 'sample_name', 'transcription', 'keywords', 'cleaned_transcription'];
 
-/** [specialty, records in the real file (roughly), topic terms, procedures] */
-type Specialty = readonly [string, number, readonly string[], readonly string[]];
-
-const SPECIALTIES: readonly Specialty[] = [
-  ['Surgery', 1088, ['incision', 'hemostasis', 'laparoscopic', 'suture', 'anesthesia', 'drain', 'trocar', 'cholecystectomy'], ['Laparoscopic Cholecystectomy', 'Inguinal Hernia Repair', 'Appendectomy', 'Excision of Lipoma']],
-  ['Consult - History and Phy.', 516, ['history', 'examination', 'hypertension', 'diabetes', 'review of systems', 'consultation'], ['Consultation - Chest Pain', 'History and Physical - Abdominal Pain']],
-  ['Cardiovascular / Pulmonary', 371, ['coronary', 'artery', 'catheterization', 'ventricular', 'ejection fraction', 'stent', 'dyspnea'], ['Cardiac Catheterization', 'Echocardiogram', 'Bronchoscopy']],
-  ['Orthopedic', 355, ['fracture', 'arthroscopy', 'knee', 'shoulder', 'tendon', 'ligament', 'cast'], ['Arthroscopic Meniscectomy', 'Total Knee Arthroplasty', 'Carpal Tunnel Release']],
-  ['Radiology', 273, ['ct scan', 'mri', 'contrast', 'impression', 'lesion', 'ultrasound', 'findings'], ['MRI Brain', 'CT Abdomen and Pelvis', 'Chest X-ray']],
-  ['General Medicine', 259, ['fatigue', 'cough', 'blood pressure', 'medications', 'follow-up', 'vaccination'], ['Annual Physical', 'Follow-up Visit', 'Upper Respiratory Infection']],
-  ['Gastroenterology', 224, ['colonoscopy', 'polyp', 'endoscopy', 'reflux', 'biopsy', 'esophagus', 'colon'], ['Colonoscopy', 'EGD with Biopsy', 'Gastroesophageal Reflux']],
-  ['Neurology', 223, ['seizure', 'headache', 'neuropathy', 'stroke', 'eeg', 'cranial nerves', 'gait'], ['Neurologic Consultation', 'EEG Report', 'Migraine Evaluation']],
-  ['SOAP / Chart / Progress Notes', 166, ['subjective', 'objective', 'assessment', 'plan', 'vital signs', 'progress'], ['Progress Note - Diabetes', 'SOAP Note - Sinusitis']],
-  ['Obstetrics / Gynecology', 160, ['pregnancy', 'cesarean', 'uterus', 'gestation', 'delivery', 'pelvic'], ['Cesarean Section', 'Total Abdominal Hysterectomy', 'Normal Delivery']],
-  ['Urology', 158, ['prostate', 'bladder', 'cystoscopy', 'kidney stone', 'urinary', 'catheter'], ['Cystoscopy', 'Transurethral Resection of Prostate', 'Vasectomy']],
-  ['Discharge Summary', 108, ['admission', 'discharge', 'hospital course', 'diagnosis', 'disposition'], ['Discharge Summary - Pneumonia', 'Discharge Summary - CHF']],
-  ['ENT - Otolaryngology', 98, ['tonsillectomy', 'sinus', 'ear', 'tympanic membrane', 'nasal', 'adenoid'], ['Tonsillectomy and Adenoidectomy', 'Septoplasty', 'Myringotomy']],
-  ['Neurosurgery', 94, ['laminectomy', 'craniotomy', 'spinal', 'disc', 'fusion', 'dura'], ['Lumbar Laminectomy', 'Anterior Cervical Discectomy and Fusion']],
-  ['Hematology - Oncology', 90, ['chemotherapy', 'lymphoma', 'anemia', 'metastatic', 'platelets', 'oncology'], ['Oncology Consultation', 'Chemotherapy Follow-up']],
-  ['Ophthalmology', 83, ['cataract', 'intraocular lens', 'retina', 'glaucoma', 'visual acuity', 'cornea'], ['Cataract Extraction', 'Vitrectomy']],
-  ['Nephrology', 81, ['renal failure', 'dialysis', 'creatinine', 'proteinuria', 'fistula'], ['Renal Consultation', 'AV Fistula Creation']],
-  ['Emergency Room Reports', 75, ['trauma', 'laceration', 'emergency', 'triage', 'chest pain', 'overdose'], ['ER Visit - Laceration', 'ER Visit - Motor Vehicle Accident']],
-  ['Pediatrics - Neonatal', 70, ['infant', 'newborn', 'immunizations', 'growth', 'otitis', 'fever'], ['Well Child Check', 'Neonatal Consultation']],
-  ['Pain Management', 62, ['epidural', 'injection', 'facet', 'radiculopathy', 'fluoroscopy'], ['Lumbar Epidural Steroid Injection', 'Facet Joint Injection']],
-  ['Psychiatry / Psychology', 53, ['depression', 'anxiety', 'mood', 'psychotherapy', 'affect', 'insight'], ['Psychiatric Evaluation', 'Psychological Assessment']],
-  ['Office Notes', 51, ['office visit', 'complaint', 'refill', 'counseling'], ['Office Note - Back Pain', 'Office Note - Rash']],
-  ['Podiatry', 47, ['bunion', 'hallux', 'plantar', 'toenail', 'heel'], ['Bunionectomy', 'Plantar Fasciitis Evaluation']],
-  ['Dermatology', 29, ['rash', 'eczema', 'biopsy', 'melanoma', 'psoriasis'], ['Skin Biopsy', 'Dermatology Consultation']],
-  ['Dentistry', 27, ['extraction', 'molar', 'caries', 'gingiva', 'dental'], ['Dental Extraction', 'Dental Restoration']],
-  ['Cosmetic / Plastic Surgery', 27, ['abdominoplasty', 'breast', 'liposuction', 'flap', 'graft'], ['Abdominoplasty', 'Reduction Mammaplasty']],
-  ['Letters', 23, ['letter', 'referral', 'thank you', 'evaluation'], ['Referral Letter', 'Follow-up Letter']],
-  ['Physical Medicine - Rehab', 21, ['rehabilitation', 'physical therapy', 'strength', 'range of motion'], ['Rehabilitation Evaluation', 'Physical Therapy Progress']],
-  ['Sleep Medicine', 20, ['sleep apnea', 'polysomnography', 'cpap', 'snoring', 'insomnia'], ['Polysomnogram', 'Sleep Consultation']],
-  ['Endocrinology', 19, ['thyroid', 'insulin', 'glucose', 'hba1c', 'adrenal'], ['Thyroid Consultation', 'Diabetes Management']],
-  ['Bariatrics', 18, ['gastric bypass', 'obesity', 'bmi', 'lap band', 'weight loss'], ['Laparoscopic Gastric Bypass', 'Bariatric Consultation']],
-  ['IME-QME-Work Comp etc.', 16, ['independent medical examination', 'work injury', 'impairment', 'disability'], ['Independent Medical Evaluation']],
-  ['Chiropractic', 14, ['spinal adjustment', 'subluxation', 'lumbar', 'cervical'], ['Chiropractic Evaluation']],
-  ['Diets and Nutritions', 10, ['diet', 'calories', 'nutrition', 'carbohydrates'], ['Dietary Consultation']],
-  ['Rheumatology', 10, ['arthritis', 'lupus', 'joint swelling', 'methotrexate'], ['Rheumatology Consultation']],
-  ['Speech - Language', 9, ['speech', 'language', 'articulation', 'swallow'], ['Speech Evaluation']],
-  ['Autopsy', 8, ['autopsy', 'cause of death', 'external examination', 'organs'], ['Autopsy Report']],
-  ['Lab Medicine - Pathology', 8, ['specimen', 'microscopic', 'pathology', 'frozen section'], ['Pathology Report']],
-  ['Allergy / Immunology', 7, ['allergy', 'immunotherapy', 'asthma', 'rhinitis'], ['Allergy Evaluation']],
-  ['Hospice - Palliative Care', 6, ['hospice', 'palliative', 'comfort care', 'goals of care'], ['Palliative Care Consultation']],
-];
-
-const SECTIONS = ['HISTORY OF PRESENT ILLNESS', 'PAST MEDICAL HISTORY', 'MEDICATIONS', 'ALLERGIES', 'PHYSICAL EXAMINATION', 'FINDINGS', 'ASSESSMENT', 'PLAN'];
-const OPENERS = ['The patient is a', 'This is a', 'Patient is a pleasant'];
-const SUBJECTS = ['patient', 'examination', 'procedure', 'study', 'history', 'evaluation'];
-const VERBS = ['was consistent with', 'showed', 'revealed no evidence of', 'was significant for', 'suggested', 'documented'];
-const FILLERS = ['without complication', 'as noted above', 'and was well tolerated', 'with no acute distress', 'on the left side', 'on the right side', 'within normal limits', 'at the time of discharge'];
-const MEDICATIONS = ['lisinopril 10 mg daily', 'metformin 500 mg twice daily', 'aspirin 81 mg daily', 'atorvastatin 20 mg at bedtime', 'ibuprofen as needed', 'levothyroxine 50 mcg daily', 'none'];
 const STOP_WORDS = new Set(['the', 'a', 'an', 'is', 'was', 'of', 'and', 'with', 'to', 'on', 'at', 'no', 'as', 'for', 'in', 'this', 'be', 'will', 'he', 'she', 'his', 'her', 'patient', 'noted', 'above', 'time', 'side']);
 
-function sentence(rng: Random, terms: readonly string[]): string {
-  return `The ${rng.pick(SUBJECTS)} ${rng.pick(VERBS)} ${rng.pick(terms)} ${rng.pick(FILLERS)}.`;
+/** Who the record is about; every sentence is written for this person. */
+export interface Subject {
+  readonly age: number;
+  readonly sex: 'female' | 'male';
+  /** "45-year-old female", "6-day-old male infant". */
+  readonly phrase: string;
 }
+
+/** A person the procedure fits: its sex if it has one, an age in its range (days of life for newborn ones). */
+export function subjectFor(rng: Random, procedure: Procedure): Subject {
+  const sex = procedure.sex ?? rng.pick(['female', 'male'] as const);
+  const n = rng.int(procedure.ages[0], procedure.ages[1]);
+  if (procedure.newborn) return { age: 0, sex, phrase: `${n}-day-old ${sex} infant` };
+  return { age: n, sex, phrase: `${n}-year-old ${sex}` };
+}
+
+/** "a 45-year-old", "an 80-year-old", "an 11-day-old": the article as the number is spoken. */
+export function withArticle(phrase: string): string {
+  return `${/^(8|11|18|8\d)\D/.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Sentences of each section, for the subject: children get no statins, men no pregnancies. */
+class Writer {
+  readonly he: string;
+  readonly his: string;
+  constructor(
+    private readonly rng: Random,
+    private readonly procedure: Procedure,
+    private readonly who: Subject,
+    /** Extra sentences per section: full-scale records run about as long as the real file's. */
+    private readonly detail: number,
+  ) {
+    this.he = who.sex === 'female' ? 'She' : 'He';
+    this.his = who.sex === 'female' ? 'her' : 'his';
+  }
+
+  private some(list: readonly string[], extra = this.detail): string[] {
+    const n = Math.min(list.length, 1 + this.rng.int(0, extra));
+    return this.rng.shuffle([...list]).slice(0, n);
+  }
+
+  private get child(): boolean {
+    return this.who.age < 18;
+  }
+
+  /** How long ago symptoms began: never before birth. */
+  private onset(): string {
+    const { rng, who } = this;
+    if (who.age === 0) return `on day ${rng.int(1, Number.parseInt(who.phrase, 10))} of life`;
+    const units = who.age < 2 ? ['days', 'weeks'] : ['days', 'weeks', 'months'];
+    return `about ${rng.int(2, 10)} ${rng.pick(units)} ago`;
+  }
+
+  history(): string {
+    const { rng, who, procedure } = this;
+    const young = who.age < 5;
+    const onset = this.onset();
+    const lines = [
+      `${rng.pick(['The patient is', 'This is'])} ${withArticle(who.phrase)} who is seen for ${procedure.indication}.`,
+      procedure.routine ? `${this.he} has no new complaints.` : `Symptoms began ${onset}.`,
+      ...this.some(
+        young
+          ? [`${capital(this.his)} parents report no fever.`, `${this.he} is feeding and sleeping well.`, `${this.he} was referred by ${this.his} pediatrician.`]
+          : [`${this.he} denies fever or chills.`, `${this.he} has tried over-the-counter remedies without relief.`, 'There has been no recent travel.', `${this.he} was referred by ${this.his} primary care physician.`],
+      ),
+    ];
+    if (who.age >= 12 && !procedure.routine && rng.chance(0.15)) lines.push(`${this.he} states, "It started ${onset.replace(/^about /, '')} and has not gone away."`);
+    return lines.join(' ');
+  }
+
+  pastHistory(): string {
+    if (this.who.age === 0) return `Born at ${this.rng.int(37, 41)} weeks of gestation by ${this.rng.pick(['spontaneous vaginal delivery', 'cesarean section'])}; no complications after birth.`;
+    const adult = ['hypertension', 'type 2 diabetes mellitus', 'hyperlipidemia', 'osteoarthritis', 'hypothyroidism', 'gastroesophageal reflux disease'];
+    const young = ['mild intermittent asthma', 'seasonal allergies', 'eczema'];
+    const pool = this.who.age < 5 ? ['eczema', 'recurrent ear infections'] : this.child ? young : this.who.age < 40 ? [...young, 'migraine headaches'] : adult;
+    return this.rng.chance(0.2) ? 'Noncontributory.' : `Significant for ${this.some(pool, 2).join(' and ')}.`;
+  }
+
+  /** Whether the medications section listed any: the plan only continues medications that exist. */
+  private medicated = false;
+
+  medications(): string {
+    const adult = ['lisinopril 10 mg daily', 'metformin 500 mg twice daily', 'aspirin 81 mg daily', 'atorvastatin 20 mg at bedtime', 'levothyroxine 50 mcg daily', 'omeprazole 20 mg daily'];
+    const young = ['acetaminophen as needed', 'albuterol inhaler as needed', 'cetirizine 5 mg daily'];
+    if (this.who.age === 0 || this.rng.chance(0.15)) return 'None.';
+    this.medicated = true;
+    return `${capital(this.some(this.child ? young : adult, 2).join(', '))}.`;
+  }
+
+  allergies(): string {
+    return this.rng.pick(['No known drug allergies.', 'Penicillin, which causes a rash.', 'Sulfa drugs.', 'No known drug allergies.']);
+  }
+
+  examination(): string {
+    const { rng } = this;
+    const pulse = this.who.age === 0 ? rng.int(120, 160) : this.child ? rng.int(80, 120) : rng.int(60, 95);
+    const vitals = this.who.age < 3 ? `Heart rate ${pulse}, respirations ${this.who.age === 0 ? rng.int(35, 55) : rng.int(22, 34)}, temperature 98.${rng.int(0, 9)} F.` : `Blood pressure ${this.child ? rng.int(95, 115) : rng.int(110, 150)}/${rng.int(60, 90)}, pulse ${pulse}, temperature 98.${rng.int(0, 9)} F.`;
+    return [
+      vitals,
+      `${this.he} is alert and in no acute distress.`,
+      ...this.some([
+        'Heart has a regular rate and rhythm without murmur.',
+        'Lungs are clear to auscultation bilaterally.',
+        'Abdomen is soft and nontender.',
+        'Extremities show no edema.',
+        'Neurologically intact without focal deficits.',
+        'Skin is warm and dry.',
+      ]),
+    ].join(' ');
+  }
+
+  assessment(): string {
+    return `${capital(this.procedure.indication)}.`;
+  }
+
+  plan(): string {
+    return this.some([
+      `Follow up in ${this.rng.int(1, 6)} weeks, sooner if symptoms worsen.`,
+      'Risks and benefits of treatment were discussed and questions answered.',
+      this.medicated ? 'Continue the current medications.' : 'No medication is started today.',
+      'Instructions were given in writing.',
+    ]).join(' ');
+  }
+
+  aftercare(): string {
+    return this.some([
+      `Follow up in clinic in ${this.rng.int(1, 3)} weeks.`,
+      'Acetaminophen as needed for pain.',
+      'Resume the usual diet as tolerated.',
+      'Call for fever, bleeding or increasing pain.',
+    ]).join(' ');
+  }
+
+  systems(): string {
+    const lines = ['Constitutional: no weight loss.', 'Cardiovascular: no palpitations.', 'Respiratory: no shortness of breath.', 'Gastrointestinal: no nausea or vomiting.', 'Genitourinary: no dysuria.', 'Musculoskeletal: no joint swelling.', 'Neurological: no weakness.', 'Psychiatric: no depression.'];
+    return `Otherwise negative except as in the history. ${this.some(lines, this.detail * 2).join(' ')}`;
+  }
+
+  social(): string {
+    if (this.child) return `Lives at home with ${this.his} parents${this.who.age >= 5 ? ` and attends school` : ''}.`;
+    return this.some([
+      this.rng.pick(['Never smoker.', 'Former smoker, quit 10 years ago.', 'Smokes half a pack a day.']),
+      this.rng.pick(['Drinks alcohol socially.', 'Does not drink alcohol.']),
+      this.who.age >= 67 ? 'Retired.' : this.rng.pick(['Works as a teacher.', 'Works in construction.', 'Works in an office.']),
+    ]).join(' ');
+  }
+
+  operation(): string {
+    const { rng, procedure } = this;
+    return [
+      `The patient was brought to the ${rng.pick(['operating room', 'procedure room'])} and positioned for the procedure.`,
+      `After ${procedure.anesthesia?.toLowerCase() ?? 'anesthesia'} was established, the area was prepped and draped in the usual sterile fashion.`,
+      `The ${procedure.name.toLowerCase()} was carried out in the standard manner.`,
+      ...this.some(
+        procedure.closed
+          ? ['There were no complications.', 'Vital signs remained stable throughout.', 'All instruments were removed at the end of the procedure.']
+          : ['Hemostasis was obtained.', 'The instrument and sponge counts were correct.', 'There were no intraoperative complications.', 'The wound was closed and dressed with a sterile dressing.'],
+      ),
+      `The patient tolerated the procedure well and went to recovery in stable condition.`,
+    ].join(' ');
+  }
+
+  findings(): string {
+    return this.procedure.finding ?? `Findings confirmed ${this.procedure.indication}.`;
+  }
+
+  anesthesia(): string {
+    return this.procedure.anesthesia ?? 'Local anesthesia';
+  }
+
+  body(): string {
+    return `The body is that of a well-developed ${this.who.phrase} appearing the stated age. There are no signs of injury.`;
+  }
+
+  letter(): string {
+    return [
+      `Thank you for asking me to see your patient, ${withArticle(this.who.phrase)}, for ${this.procedure.indication}.`,
+      ...this.some([`${this.he} was examined in the office today.`, `I reviewed ${this.his} records and recent tests.`, 'I will keep you informed of further progress.']),
+      'Sincerely,',
+    ].join(' ');
+  }
+
+  technique(): string {
+    return this.some(['The study was performed according to the standard protocol.', 'No prior study is available for comparison.']).join(' ');
+  }
+
+  reportFindings(): string {
+    return this.procedure.finding ?? this.some(['No acute abnormality is seen.', 'There is no mass or fluid collection.', 'The structures examined are within normal limits for age.', 'There are mild degenerative changes.']).join(' ');
+  }
+
+  impression(): string {
+    return this.procedure.impression ?? this.rng.pick(['No acute findings.', 'No acute findings; clinical correlation is recommended.', 'Mild nonspecific changes; follow-up as clinically indicated.']);
+  }
+
+  hospitalCourse(): string {
+    return `The patient was admitted for ${this.procedure.indication} and improved with treatment over ${this.rng.int(2, 7)} days.`;
+  }
+}
+
+type Section = readonly [title: string, write: (w: Writer) => string];
+
+const CLINICAL: readonly Section[] = [
+  ['HISTORY OF PRESENT ILLNESS', (w) => w.history()],
+  ['PAST MEDICAL HISTORY', (w) => w.pastHistory()],
+  ['MEDICATIONS', (w) => w.medications()],
+  ['ALLERGIES', (w) => w.allergies()],
+  ['SOCIAL HISTORY', (w) => w.social()],
+  ['REVIEW OF SYSTEMS', (w) => w.systems()],
+  ['PHYSICAL EXAMINATION', (w) => w.examination()],
+  ['ASSESSMENT', (w) => w.assessment()],
+  ['PLAN', (w) => w.plan()],
+];
+const OPERATIVE: readonly Section[] = [
+  ['PREOPERATIVE DIAGNOSIS', (w) => w.assessment()],
+  ['POSTOPERATIVE DIAGNOSIS', (w) => w.assessment()],
+  ['ANESTHESIA', (w) => `${w.anesthesia()}.`],
+  ['DESCRIPTION OF PROCEDURE', (w) => w.operation()],
+  ['FINDINGS', (w) => w.findings()],
+  ['DISPOSITION', (w) => w.aftercare()],
+];
+const REPORT: readonly Section[] = [
+  ['INDICATION', (w) => w.assessment()],
+  ['TECHNIQUE', (w) => w.technique()],
+  ['FINDINGS', (w) => w.reportFindings()],
+  ['IMPRESSION', (w) => w.impression()],
+];
+const AUTOPSY: readonly Section[] = [
+  ['EXTERNAL EXAMINATION', (w) => w.body()],
+  ['INTERNAL EXAMINATION', (w) => w.reportFindings()],
+  ['CAUSE OF DEATH', () => 'Pending toxicology and microscopic examination.'],
+];
+const LETTER: readonly Section[] = [
+  ['RE', (w) => w.assessment()],
+  ['LETTER', (w) => w.letter()],
+];
+const SECTIONS: Readonly<Record<RecordKind, readonly Section[]>> = { clinical: CLINICAL, operative: OPERATIVE, report: REPORT, autopsy: AUTOPSY, letter: LETTER };
 
 /** cleaned_transcription as the Kaggle file has it: lower case, stop words and punctuation removed, one line. */
 export function cleanText(text: string): string {
@@ -81,29 +265,23 @@ export function cleanText(text: string): string {
 export function healthcareDemoCsv(options: Pick<DemoOptions, 'scale' | 'seed'>): string {
   const rng = Random.derive(options.seed, 'healthcare');
   const rows = options.scale === 'full' ? HEALTHCARE_FULL_ROWS : HEALTHCARE_SMALL_ROWS;
-  const weights = SPECIALTIES.map((s) => s[1]);
+  const weights = SPECIALTIES.map((s) => s.weight);
   const lines = [csvLine(HEADER, ',')];
   for (let i = 0; i < rows; i++) {
     // The first records visit every specialty once, so a small demo has them all.
-    const [specialty, , terms, procedures] = SPECIALTIES[i < SPECIALTIES.length ? i : rng.weightedIndex(weights)] as Specialty;
-    const procedure = rng.pick(procedures);
-    const age = rng.int(1, 92);
-    const sex = rng.pick(['male', 'female']);
-    const paragraphs: string[] = [`${rng.pick(OPENERS)} ${age}-year-old ${sex} presenting for ${procedure.toLowerCase()}.`];
-    // Lengths are skewed: most notes are a page, some operative reports run much longer.
-    const sections = Math.min(SECTIONS.length, 3 + Math.floor(rng.logNormal(0.6, 0.5)));
-    for (const title of SECTIONS.slice(0, sections)) {
-      const count = Math.max(1, Math.round(rng.logNormal(options.scale === 'full' ? 1.95 : 1.1, 0.6)));
-      const body = Array.from({ length: count }, () => sentence(rng, terms));
-      if (title === 'MEDICATIONS') body.unshift(`${rng.pick(MEDICATIONS)}, ${rng.pick(MEDICATIONS)}.`);
-      if (rng.chance(0.15)) body.push(`The patient states, "${rng.pick(terms)} has been bothering me for ${rng.int(2, 30)} days."`);
-      paragraphs.push(`${title}:  ${body.join(' ')}`);
-    }
+    const specialty = SPECIALTIES[i < SPECIALTIES.length ? i : rng.weightedIndex(weights)]!;
+    const procedure = rng.pick(specialty.procedures);
+    const who = subjectFor(rng, procedure);
+    // Lengths are skewed: most notes are a page, some run much longer.
+    const detail = Math.round(rng.logNormal(options.scale === 'full' ? 1.6 : 0.4, 0.6));
+    const writer = new Writer(rng, procedure, who, detail);
+    const paragraphs = SECTIONS[procedure.kind].map(([title, write]) => `${title}:  ${write(writer)}`);
     const transcription = paragraphs.join(rng.chance(0.1) ? '\r\n\r\n' : '\n\n');
-    const keywordList = [specialty.toLowerCase(), ...rng.shuffle([...terms]).slice(0, rng.int(3, Math.min(8, terms.length)))];
+    const terms = specialty.terms;
+    const keywordList = [specialty.name.toLowerCase(), ...rng.shuffle([...terms]).slice(0, rng.int(3, Math.min(8, terms.length)))];
     const keywords = keywordList.join(', ') + (rng.chance(0.4) ? ', ' : rng.chance(0.2) ? ',' : '');
-    const description = `${procedure} in a ${age}-year-old ${sex}${rng.chance(0.3) ? `, ${rng.pick(terms)}` : ''}.`;
-    lines.push(csvLine([i, description, ` ${specialty}`, ` ${procedure} `, transcription, rng.chance(0.03) ? '' : keywords, cleanText(transcription)], ','));
+    const description = `${procedure.name} in ${withArticle(who.phrase)}${rng.chance(0.3) ? `, for ${procedure.indication}` : ''}.`;
+    lines.push(csvLine([i, description, ` ${specialty.name}`, ` ${procedure.name} `, transcription, rng.chance(0.03) ? '' : keywords, cleanText(transcription)], ','));
   }
   return lines.join('');
 }

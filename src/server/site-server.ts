@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import type { Paths, Settings } from '../config.js';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { SERVE_DEFAULTS, type Paths, type Settings } from '../config.js';
 import { DashError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createApp, type MetricsSource } from './app.js';
@@ -20,6 +20,8 @@ export interface ServeContext {
   startedAtMs: number;
   /** The clock for uptime and /health's snapshot age; the system clock unless a test moves one by hand. */
   now?: () => number;
+  /** How the user runs this server again with other flags (`dash serve`, `npm start --`): said in listen errors. */
+  rerun?: string;
 }
 
 export interface RunningSite {
@@ -58,7 +60,9 @@ export async function startSite(
   });
   const http = createHttpServer({ handler, logger, registry, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 });
   await new Promise<void>((resolve, reject) => {
-    http.server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, settings.host, settings.port)));
+    http.server.once('error', (err: NodeJS.ErrnoException) => {
+      void listenError(err, settings.host, settings.port, context.rerun).then(reject, reject);
+    });
     http.server.listen(settings.port, settings.host, () => {
       http.server.off('error', reject);
       resolve();
@@ -67,12 +71,41 @@ export async function startSite(
   return { http, registry, tracker, address: http.server.address() as AddressInfo };
 }
 
-/** The one line a user needs when the address cannot be taken (exit 1), instead of a stack trace. */
-export function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+/** How a command started by an npm script is run again with more flags: they go after `--`. */
+export function rerunCommand(env: NodeJS.ProcessEnv, command: string): string {
+  const script = env.npm_lifecycle_event;
+  if (script === undefined || script === '') return command;
+  return script === 'start' ? 'npm start --' : `npm run ${script} --`;
+}
+
+/** The first port above `port` that `host` lets us listen on, to suggest in the error (undefined if none of 20). */
+async function freePortAbove(host: string, port: number): Promise<number | undefined> {
+  for (let candidate = port + 1; candidate <= Math.min(65535, port + 20); candidate++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createNetServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(candidate, host, () => probe.close(() => resolve(true)));
+    });
+    if (free) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The one line a user needs when the address cannot be taken (exit 1), instead of a stack trace: with the command
+ * to run instead, in the form the user started the server (`npm start -- --port 8051` under npm).
+ */
+export async function listenError(err: NodeJS.ErrnoException, host: string, port: number, rerun = 'dash serve'): Promise<Error> {
   const where = `port ${port} on ${host}`;
-  if (err.code === 'EADDRINUSE') return new DashError(`serve: ${where} is already in use (EADDRINUSE); choose another with --port or DASH_PORT`);
-  if (err.code === 'EACCES') return new DashError(`serve: no permission to listen on ${where} (EACCES; ports below 1024 need privileges); choose another with --port or DASH_PORT`);
-  if (err.code === 'EADDRNOTAVAIL') return new DashError(`serve: ${host} is not an address of this machine (EADDRNOTAVAIL); choose another with --host or DASH_HOST`);
+  const tryPort = (n: number | undefined): string => `choose another with \`${rerun} --port ${n ?? 'N'}\`${rerun.startsWith('dash') ? ' or DASH_PORT' : ''}`;
+  if (err.code === 'EADDRINUSE') return new DashError(`serve: ${where} is already in use (EADDRINUSE); ${tryPort(await freePortAbove(host, port))}`);
+  if (err.code === 'EACCES') {
+    const suggestion = port < 1024 ? await freePortAbove(host, SERVE_DEFAULTS.port - 1) : undefined;
+    return new DashError(`serve: no permission to listen on ${where} (EACCES; ports below 1024 need privileges); ${tryPort(suggestion)}`);
+  }
+  if (err.code === 'EADDRNOTAVAIL') {
+    return new DashError(`serve: ${host} is not an address of this machine (EADDRNOTAVAIL); choose another with \`${rerun} --host 127.0.0.1\`${rerun.startsWith('dash') ? ' or DASH_HOST' : ''}`);
+  }
   return err;
 }
 

@@ -77,6 +77,8 @@ describe('dash cache', { timeout: 120_000 }, () => {
     expect(missing.stderr).toContain('✖ equipment: missing (equipment.parquet does not exist)');
     expect(missing.stderr).toContain('3 cache(s) need a build: equipment (missing), bases (missing), healthcare (missing); run `dash cache`');
     await expect(stat(join(cache, 'equipment.parquet'))).rejects.toThrow();
+    // Only reads: not even the folder is made.
+    await expect(stat(cache)).rejects.toThrow(/ENOENT/);
 
     expect((await dash(['cache', ...args], { cwd })).code).toBe(0);
     expect((await dash(['cache', '--check', ...args], { cwd })).code).toBe(0);

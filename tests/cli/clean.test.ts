@@ -18,7 +18,7 @@ describe('dash clean', () => {
     await writeFiles(join(cwd, 'dist'), { [SITE_MARKER]: '', 'index.html': '<!doctype html>' });
     const r = await dash(['clean', '--cache', 'c'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`caches: removed 3 item(s) from ${join(cwd, 'c')}`);
+    expect(r.stderr).toContain(`caches: removed equipment.parquet, manifest.json, .demo from ${join(cwd, 'c')}\n`);
     expect(await readdir(join(cwd, 'c'))).toEqual(['notes.txt']);
     expect(await pathExists(join(cwd, 'dist'))).toBe(false);
   });
@@ -33,8 +33,28 @@ describe('dash clean', () => {
     expect(await pathExists(join(cwd, 'dist', 'precious.txt'))).toBe(true);
 
     await writeFiles(join(cwd, 'c'), { 'bases.parquet': 'x' });
-    expect((await dash(['clean', '--caches', '--cache', 'c'], { cwd })).code).toBe(0);
+    const caches = await dash(['clean', '--caches', '--cache', 'c'], { cwd });
+    expect(caches.code).toBe(0);
+    expect(caches.stderr).toBe(`caches: removed bases.parquet from ${join(cwd, 'c')} (and the folder, now empty)\n`);
     expect(await pathExists(join(cwd, 'c'))).toBe(false);
     expect(await pathExists(join(cwd, 'dist', 'precious.txt'))).toBe(true);
+  });
+
+  it('says there was nothing to remove instead of counting zero items, for a missing, empty or foreign folder', async () => {
+    const cwd = await tempDir();
+    const missing = await dash(['clean', '--cache', 'nope', '--out', 'gone'], { cwd });
+    expect(missing.code).toBe(0);
+    expect(missing.stderr).toBe(`caches: ${join(cwd, 'nope')} does not exist; nothing to remove\nsite: ${join(cwd, 'gone')} does not exist; nothing to remove\n`);
+    expect(await pathExists(join(cwd, 'nope'))).toBe(false);
+
+    await writeFiles(join(cwd, 'mine'), { 'notes.txt': 'x' });
+    const foreign = await dash(['clean', '--caches', '--cache', 'mine'], { cwd });
+    expect(foreign.stderr).toBe(`caches: no dash cache in ${join(cwd, 'mine')}; nothing to remove\n`);
+    expect(await readdir(join(cwd, 'mine'))).toEqual(['notes.txt']);
+  });
+
+  it("--help says that both are cleaned unless --caches or --dist is given", async () => {
+    const help = await dash(['clean', '--help'], { cwd: await tempDir() });
+    expect(help.stdout).toContain("remove dash's caches and the built site (both, unless --caches or --dist)");
   });
 });

@@ -30,7 +30,8 @@ const fmt = (n: number): string => new Intl.NumberFormat('en-US', { maximumFract
 const kpisOf = (rows: CacheRow[]): string[] => [
   fmt(rows.reduce((s, r) => s + r.Quantity, 0)),
   `$${fmt(Math.round(rows.reduce((s, r) => s + r['Acquisition Value'], 0)))}`,
-  fmt(new Set(rows.map((r) => r['Agency Name'])).size),
+  // An agency is a (state, name) pair; lines without a name count in the sums only.
+  fmt(new Set(rows.filter((r) => r['Agency Name'].trim() !== '').map((r) => `${r.State}|${r['Agency Name']}`)).size),
   fmt(new Set(rows.map((r) => r.State)).size),
 ];
 

@@ -116,7 +116,7 @@ describe('dash serve (child process)', () => {
     expect(stderr).toContain('DASH_WORKERS must be a whole number from 1 to');
   });
 
-  it.each([1, 2])('on a port already in use prints one line and exits 1 (%i worker(s))', async (workers) => {
+  it.each([1, 2])('on a port already in use prints one line with a free port to use instead and exits 1 (%i worker(s))', async (workers) => {
     fixture = makeSite();
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
@@ -132,7 +132,9 @@ describe('dash serve (child process)', () => {
       proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const code = await new Promise((resolve) => proc.once('close', resolve));
       expect(code).toBe(1);
-      expect(stderr).toBe(`dash: serve: port ${port} on 127.0.0.1 is already in use (EADDRINUSE); choose another with --port or DASH_PORT\n`);
+      const suggested = /choose another with `dash serve --port (\d+)` or DASH_PORT\n$/.exec(stderr);
+      expect(stderr).toBe(`dash: serve: port ${port} on 127.0.0.1 is already in use (EADDRINUSE); choose another with \`dash serve --port ${suggested?.[1]}\` or DASH_PORT\n`);
+      expect(Number(suggested?.[1])).toBeGreaterThan(port);
       expect(stdout).not.toContain('listening');
     } finally {
       taken.close();

@@ -3,6 +3,7 @@
  * strings once) and plain numeric arrays. The shape matches what the columnar data asset decodes to, so the
  * browser passes typed-array views straight in and Node tests pass plain arrays.
  */
+import { agencyPairs } from '../../../src/site/agency.js';
 import { COLUMN, ENCODED, formatNsn } from '../../../src/site/assets/equipment.js';
 
 export interface DictColumn {
@@ -13,6 +14,7 @@ export interface DictColumn {
 export interface EquipmentColumns {
   readonly rows: number;
   readonly state: DictColumn;
+  /** The (state, agency name) pair of each row, labelled "NAME, ST"; null for lines without an agency name. */
   readonly agency: DictColumn;
   readonly item: DictColumn;
   readonly category: DictColumn;
@@ -64,10 +66,11 @@ export function equipmentColumns(asset: AssetReader): EquipmentColumns {
   const yearOfDay = days.dictionary.map((day) => (day === null ? 0 : Number(day.slice(0, 4))));
   const year = new Int16Array(asset.rows);
   for (let i = 0; i < asset.rows; i++) year[i] = yearOfDay[days.codes[i] as number] as number;
+  const state = asset.dict(COLUMN.state);
   return {
     rows: asset.rows,
-    state: asset.dict(COLUMN.state),
-    agency: asset.dict(COLUMN.agency),
+    state,
+    agency: agencyPairs(state, asset.dict(COLUMN.agency), asset.rows),
     item: asset.dict(COLUMN.item),
     category: asset.dict(COLUMN.category),
     demil: asset.dict(COLUMN.demil),

@@ -128,7 +128,7 @@ startPage(async ({ root, table }) => {
   // KPIs
   const kpiItems = kpiCard({ label: 'Total items', accent: 'blue', info: 'Sum of Quantity over the selected transfer lines.' });
   const kpiValue = kpiCard({ label: 'Total value', accent: 'emerald', info: 'Sum of Acquisition Value (US dollars) over the selected transfer lines.' });
-  const kpiAgencies = kpiCard({ label: 'Agencies served', accent: 'amber', info: 'Number of distinct agency names among the selected lines.' });
+  const kpiAgencies = kpiCard({ label: 'Agencies served', accent: 'amber', info: 'Number of distinct agencies among the selected lines. An agency is a state and agency name together: the same name in two states is two agencies. Lines without an agency name count in the sums, not as an agency.' });
   const kpiStates = kpiCard({ label: 'States & territories', accent: 'cyan', info: 'Number of distinct state and territory codes among the selected lines.' });
 
   // Charts
@@ -159,7 +159,7 @@ startPage(async ({ root, table }) => {
   const topStatesCard = chartCard({ title: 'Top 10 states by value', info: 'The 10 states with the largest acquisition value, ranked; the colour shows the census region.' });
   const treemapCard = chartCard({ title: 'Acquisition value by category and item', wide: true, info: 'Each category holds its 10 items of largest value. Click a category (or focus it and press Enter) to see only its items.' });
   const averageCard = chartCard({ title: 'Average value per item by state', info: 'Total value ÷ total quantity per state (states with quantity > 0); the 25 largest.' });
-  const agenciesCard = chartCard({ title: 'Top 20 agencies by value', info: 'Sum of acquisition value per agency name; the 20 largest.' });
+  const agenciesCard = chartCard({ title: 'Top 20 agencies by value', info: 'Sum of acquisition value per agency (agency name within its state, labelled NAME, ST); the 20 largest. Lines without an agency name are left out.' });
   growthCard.element.classList.add('growth-card');
   mapCard.element.querySelector('.chart-body')?.before(h('div', { class: 'card-controls' }, mapMetric.element));
 

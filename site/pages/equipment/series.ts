@@ -25,14 +25,18 @@ export interface Kpis {
   readonly states: number;
 }
 
-const countPositive = (counts: ArrayLike<number>): number => {
+const countPositive = (counts: ArrayLike<number>, keep: (code: number) => boolean = () => true): number => {
   let n = 0;
-  for (let i = 0; i < counts.length; i++) if ((counts[i] as number) > 0) n++;
+  for (let i = 0; i < counts.length; i++) if ((counts[i] as number) > 0 && keep(i)) n++;
   return n;
 };
 
-export function kpis(t: Totals): Kpis {
-  return { rows: t.rows, items: t.quantity, value: t.value, agencies: countPositive(t.agencyRows), states: countPositive(t.stateRows) };
+/** Codes of real agencies: the null entry gathers the lines without an agency name (src/site/agency.ts). */
+const isAgency = (columns: EquipmentColumns) => (code: number): boolean => columns.agency.dictionary[code] !== null;
+
+/** Agencies are (state, name) pairs, so a name used in two states counts twice. */
+export function kpis(t: Totals, columns: EquipmentColumns): Kpis {
+  return { rows: t.rows, items: t.quantity, value: t.value, agencies: countPositive(t.agencyRows, isAgency(columns)), states: countPositive(t.stateRows) };
 }
 
 /** EQ-1: yearly (not cumulative) quantity of the top 5 categories, one point per category and year, gaps as 0. */
@@ -78,9 +82,10 @@ export function topItems(t: Totals, columns: EquipmentColumns, n = 15): Bar[] {
   return topN(t.itemQuantity, (c) => label(columns.item, c), n, (c) => (t.itemQuantity[c] as number) > 0).map((r) => ({ name: r.name, value: r.score }));
 }
 
-/** EQ-10: the 20 agencies with the largest total acquisition value. */
+/** EQ-10: the 20 (state, name) agencies with the largest total acquisition value, labelled "NAME, ST". */
 export function topAgencies(t: Totals, columns: EquipmentColumns, n = 20): Bar[] {
-  return topN(t.agencyValue, (c) => label(columns.agency, c), n, (c) => (t.agencyValue[c] as number) > 0).map((r) => ({ name: r.name, value: r.score }));
+  const agency = isAgency(columns);
+  return topN(t.agencyValue, (c) => label(columns.agency, c), n, (c) => (t.agencyValue[c] as number) > 0 && agency(c)).map((r) => ({ name: r.name, value: r.score }));
 }
 
 export interface StateTotal {

@@ -24,7 +24,7 @@ export function computeView(columns: EquipmentColumns, filter: EquipmentFilter, 
   const states = stateTotals(t, columns);
   return {
     rows,
-    kpis: kpis(t),
+    kpis: kpis(t, columns),
     timeline: timeline(t, columns),
     topItems: topItems(t, columns),
     states,

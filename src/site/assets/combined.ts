@@ -2,6 +2,7 @@
  * The per-state join of the Combined page, computed once at `dash site` time from the equipment and bases caches.
  * The browser only filters and ranks these rows; nothing is joined or mutated there (weak points 17 and 18).
  */
+import { namesAgency } from '../agency.js';
 import { regionOf } from '../../datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../datasets/lookups/states.js';
 import type { BranchCount, CategoryValue, CombinedData, InstallationPoint, StateRow, YearValue } from '../contracts/combined.js';
@@ -44,8 +45,9 @@ export function shapeCombined(equipment: Columns<(typeof EQUIPMENT_COLUMNS)[numb
     const a = acc(code);
     a.value += value;
     a.quantity += num(equipment.Quantity[i]);
+    // Per state, so an agency is a (state, name) pair as on the Equipment page.
     const agency = str(equipment['Agency Name'][i]);
-    if (agency !== '') a.agencies.add(agency);
+    if (namesAgency(agency)) a.agencies.add(agency);
     const year = equipment.Year[i];
     if (year !== null && year !== undefined) {
       const y = num(year);

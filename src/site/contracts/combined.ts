@@ -14,7 +14,7 @@ export interface StateRow {
   equipmentValue: number;
   /** Sum of Quantity (items shipped). */
   equipmentQuantity: number;
-  /** Distinct Agency Name values. */
+  /** Agencies: distinct agency names within this state (src/site/agency.ts), so summing states counts (state, name) pairs. */
   agencies: number;
   installations: number;
 }

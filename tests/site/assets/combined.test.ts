@@ -47,4 +47,18 @@ describe('shapeCombined', () => {
     ]);
     expect(data.points.map((p) => p.name)).toEqual(['Fort A', 'NAS B', 'Base C', 'AFB D']);
   });
+
+  it('counts an agency name used in two states as two agencies, a blank name as none', () => {
+    const equipment = {
+      State: ['VA', 'TX', 'VA', 'TX'],
+      'Agency Name': ['BEDFORD POLICE DEPT', 'BEDFORD POLICE DEPT', 'BEDFORD POLICE DEPT', '  '],
+      Quantity: [1, 1, 1, 1],
+      'Acquisition Value': [1, 1, 1, 1],
+      Year: [2001, 2001, 2001, 2001],
+      Category: ['Vehicles', 'Vehicles', 'Vehicles', 'Vehicles'],
+    };
+    const noBases = { state_abbrev: [], branch: [], 'Site Name': [], lat: [], lon: [] };
+    const states = shapeCombined(equipment, noBases).states;
+    expect(states.map((s) => [s.code, s.agencies])).toEqual([['TX', 1], ['VA', 1]]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * A deterministic equipment cache (Parquet, the cache's column names and types) with the awkward cases of the
- * real data: territories, an agency name shared by two states, undated rows, zero quantities and values, a year
+ * real data: territories, an agency name shared by two states, lines without an agency name, undated rows, zero quantities and values, a year
  * with no transfers. Tests read it both through the page's code and through DuckDB.
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -46,8 +46,8 @@ export function equipmentCacheParquet(rows = 3000, seed = 7): ArrayBuffer {
     const state = pick(STATES);
     const [nsn, item, category] = pick(ITEMS);
     const k = Math.floor(random() * 12);
-    // "COUNTY SHERIFF" exists in two states: distinct agency names count it once, as the original did.
-    const agency = k === 0 && (state === 'AL' || state === 'TX') ? 'COUNTY SHERIFF' : `${state} POLICE DEPT ${k}`;
+    // "COUNTY SHERIFF" exists in two states: two agencies, not one. VI's lines with k = 11 have no agency name.
+    const agency = k === 0 && (state === 'AL' || state === 'TX') ? 'COUNTY SHERIFF' : k === 11 && state === 'VI' ? '' : `${state} POLICE DEPT ${k}`;
     let year = 1994 + Math.floor(random() * 25);
     if (year === 1999) year = 2000; // a calendar year with no transfers at all
     const dated = random() > 0.06;

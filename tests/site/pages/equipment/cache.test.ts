@@ -1,7 +1,7 @@
 /**
  * The page's figures against DuckDB reading the same Parquet cache: an independent implementation of every
  * formula (SQL), for the default view and filtered ones. Two caches: the real pipeline's (demo CSV → ingest →
- * equipment.parquet) and a synthetic one with the awkward cases (a year without transfers, a shared agency name).
+ * equipment.parquet) and a synthetic one with the awkward cases (a year without transfers, an agency name used in two states, blank agency names).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { EQUIPMENT_FILE } from '../../../../src/datasets/layout.js';
 import { equipmentColumns } from '../../../../site/pages/equipment/columns.js';
 import { NO_FILTER, yearExtent, type EquipmentFilter } from '../../../../site/pages/equipment/selection.js';
 import { computeView, type EquipmentView } from '../../../../site/pages/equipment/view.js';
+import { EQUIPMENT_COLUMNS, shapeCombined } from '../../../../src/site/assets/combined.js';
 import { ASSET_SOURCE_COLUMNS, shapeEquipmentAsset } from '../../../../src/site/assets/equipment.js';
 import { equipmentCacheParquet } from './cache-fixture.js';
 import { LOOKUPS, readerOf } from './fixture.js';
@@ -21,6 +22,8 @@ import { LOOKUPS, readerOf } from './fixture.js';
 let dir: string;
 let db: DuckDBConnection;
 const views = new Map<string, EquipmentView>();
+/** The Combined page's agency total (summed over its states) for the same cache. */
+const combinedAgencies = new Map<string, number>();
 
 const FILTERS: [string, EquipmentFilter][] = [
   ['default view', NO_FILTER],
@@ -37,6 +40,10 @@ async function load(source: string, parquet: ArrayBuffer): Promise<void> {
   const columns = equipmentColumns(readerOf(shapeEquipmentAsset(cache)));
   const extent = yearExtent(columns);
   for (const [title, filter] of FILTERS) views.set(`${source}|${title}`, computeView(columns, filter, LOOKUPS, extent));
+  const joined = await parquetReadObjects({ file: parquet, columns: [...EQUIPMENT_COLUMNS] });
+  const equipmentCache = Object.fromEntries(EQUIPMENT_COLUMNS.map((name) => [name, joined.map((r) => r[name])])) as unknown as Parameters<typeof shapeCombined>[0];
+  const combined = shapeCombined(equipmentCache, { state_abbrev: [], branch: [], 'Site Name': [], lat: [], lon: [] });
+  combinedAgencies.set(source, combined.states.reduce((sum, s) => sum + s.agencies, 0));
   await db.run(`CREATE VIEW "${source}" AS SELECT * FROM read_parquet('${path}')`);
 }
 
@@ -81,6 +88,12 @@ function expectClose(actual: readonly number[], expected: readonly number[]): vo
   actual.forEach((a, i) => expect(Math.abs(a - (expected[i] as number))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected[i] as number))));
 }
 
+it.each(['pipeline', 'synthetic'])('%s cache: Equipment and Combined count the same agencies', (source) => {
+  const equipmentCount = views.get(`${source}|default view`)!.kpis.agencies;
+  expect(equipmentCount).toBeGreaterThan(10);
+  expect(equipmentCount).toBe(combinedAgencies.get(source));
+});
+
 describe.each(CASES)('%s cache, %s, agrees with DuckDB', (source, title, filter) => {
   const view = (): EquipmentView => views.get(`${source}|${title}`)!;
   beforeAll(() => {
@@ -89,7 +102,7 @@ describe.each(CASES)('%s cache, %s, agrees with DuckDB', (source, title, filter)
 
   it('KPIs', async () => {
     const [k] = await query(
-      `SELECT count(*) n, sum(Quantity) q, sum("Acquisition Value") v, count(DISTINCT "Agency Name") a, count(DISTINCT State) s FROM ${table} WHERE ${where(filter)}`,
+      `SELECT count(*) n, sum(Quantity) q, sum("Acquisition Value") v, count(DISTINCT (State, "Agency Name")) FILTER (WHERE trim("Agency Name") <> '') a, count(DISTINCT State) s FROM ${table} WHERE ${where(filter)}`,
     );
     const { rows, items, value, agencies, states } = view().kpis;
     expect(rows).toBeGreaterThan(100);
@@ -160,7 +173,9 @@ describe.each(CASES)('%s cache, %s, agrees with DuckDB', (source, title, filter)
     );
     expect(view().averageValue.map((s) => s.state)).toEqual(avg.map((x) => x.k));
     expectClose(view().averageValue.map((s) => s.average), avg.map((x) => num(x.a)));
-    const agencies = await query(`SELECT "Agency Name" k, sum("Acquisition Value") v FROM ${table} WHERE ${where(filter)} GROUP BY 1 HAVING v > 0 ORDER BY v DESC, k LIMIT 20`);
+    const agencies = await query(
+      `SELECT "Agency Name" || ', ' || State k, sum("Acquisition Value") v FROM ${table} WHERE ${where(filter)} AND trim("Agency Name") <> '' GROUP BY State, "Agency Name" HAVING v > 0 ORDER BY v DESC, k LIMIT 20`,
+    );
     expect(view().topAgencies.map((a) => a.name)).toEqual(agencies.map((x) => x.k));
     expectClose(view().topAgencies.map((a) => a.value), agencies.map((x) => num(x.v)));
   });

@@ -1,4 +1,5 @@
 import type { AssetReader, DictColumn, EquipmentColumns } from '../../../../site/pages/equipment/columns.js';
+import { agencyPairs } from '../../../../src/site/agency.js';
 import type { AssetColumn } from '../../../../src/site/assets/equipment.js';
 
 export interface Row {
@@ -18,10 +19,11 @@ export function columnsOf(records: readonly Row[]): EquipmentColumns {
     const dictionary = [...new Set(records.map((r) => r[key]))].sort();
     return { dictionary, codes: records.map((r) => dictionary.indexOf(r[key])) };
   };
+  const state = dict('state');
   return {
     rows: records.length,
-    state: dict('state'),
-    agency: dict('agency'),
+    state,
+    agency: agencyPairs(state, dict('agency'), records.length),
     item: dict('item'),
     category: dict('category'),
     demil: dict('demil'),

@@ -100,7 +100,33 @@ describe('default view (all rows)', () => {
   });
 
   it('EQ-10 ranks agencies by value and leaves out zero-value ones', () => {
-    expect(all.topAgencies.map((a) => a.name)).toEqual(['HPD', 'LAPD', 'NYPD', 'SFPD', 'PRPD']);
+    expect(all.topAgencies.map((a) => a.name)).toEqual(['HPD, TX', 'LAPD, CA', 'NYPD, NY', 'SFPD, CA', 'PRPD, PR']);
+  });
+});
+
+describe('an agency is a (state, agency name) pair', () => {
+  const row = { item: 'RIFLE', quantity: 1, demil: 'D', year: 2012, category: CATEGORY.W };
+  // BEDFORD POLICE DEPT in VA and in TX are two agencies; together they would outrank ARLINGTON, apart they do not.
+  const columns = columnsOf([
+    { ...row, state: 'VA', agency: 'BEDFORD POLICE DEPT', value: 600 },
+    { ...row, state: 'VA', agency: 'BEDFORD POLICE DEPT', value: 100 },
+    { ...row, state: 'TX', agency: 'BEDFORD POLICE DEPT', value: 500 },
+    { ...row, state: 'VA', agency: 'ARLINGTON POLICE DEPT', value: 1000 },
+    { ...row, state: 'TX', agency: '', value: 5000 },
+  ]);
+  const view = computeView(columns, NO_FILTER, LOOKUPS, [2012, 2012]);
+
+  it('counts the same name in two states twice, and a line without a name not at all', () => {
+    expect(view.kpis).toEqual({ rows: 5, items: 5, value: 7200, agencies: 3, states: 2 });
+    expect(computeView(columns, { ...NO_FILTER, states: ['TX'] }, LOOKUPS, [2012, 2012]).kpis.agencies).toBe(1);
+  });
+
+  it('ranks and labels each pair on its own', () => {
+    expect(view.topAgencies).toEqual([
+      { name: 'ARLINGTON POLICE DEPT, VA', value: 1000 },
+      { name: 'BEDFORD POLICE DEPT, VA', value: 700 },
+      { name: 'BEDFORD POLICE DEPT, TX', value: 500 },
+    ]);
   });
 });
 
