@@ -34,14 +34,23 @@ describe('theme switch', () => {
     expect([await page.evaluate(() => document.documentElement.dataset.theme), await background(page)]).toEqual(['light', LIGHT]);
     await screenshot(page, 'theme-light-chosen');
 
-    // Before any script of the page body has run, the first paint is already light: the theme is set in <head>.
+    // Before the body is parsed the theme is already light: the head script set data-theme, so the first paint (which
+    // waits for the render-blocking stylesheet) is light. The painted colour is read once that stylesheet applies;
+    // reading it at "interactive" raced the stylesheet's arrival under load (CI saw a transparent background).
     await page.addInitScript(() => {
-      document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as unknown as { firstTheme: string }).firstTheme = getComputedStyle(document.documentElement).backgroundColor;
+      const seen = window as unknown as { themeAtBody: string | undefined; firstTheme: string };
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        seen.themeAtBody ??= document.documentElement.dataset.theme;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+      document.addEventListener('DOMContentLoaded', () => {
+        seen.firstTheme = getComputedStyle(document.documentElement).backgroundColor;
       });
     });
     await page.reload();
     await waitForPage(page);
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('light');
     expect(await page.evaluate(() => (window as unknown as { firstTheme: string }).firstTheme)).toBe(LIGHT);
     expect(await page.getByLabel('Theme').inputValue()).toBe('light');
 
