@@ -5,7 +5,14 @@ import { commandContext, writeJson, type CommandContext, type Io } from './io.js
 /** The site half of `dash build`: the report for `--json`. Errors (a missing cache, a failed page) propagate. */
 export async function buildSiteStep(context: CommandContext): Promise<SiteReport> {
   const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now() });
-  context.reporter.info(`site: ${report.pages.length} pages, ${report.files} files (${(report.bytes / 1_048_576).toFixed(1)} MB) in ${report.out} (${(report.durationMs / 1000).toFixed(1)} s)`);
+  const seconds = `${(report.durationMs / 1000).toFixed(1)} s`;
+  if (report.upToDate) {
+    context.reporter.info(`site: up to date, nothing written (${report.pages.length} pages unchanged in ${report.out}; ${seconds})`);
+  } else {
+    const kept = report.pages.length - report.rebuilt.length;
+    const which = kept === 0 ? `${report.pages.length} pages` : `${report.rebuilt.length} of ${report.pages.length} pages rebuilt (${report.rebuilt.join(', ')}), ${kept} unchanged`;
+    context.reporter.info(`site: ${which}, ${report.files} files (${(report.bytes / 1_048_576).toFixed(1)} MB) in ${report.out} (${seconds})`);
+  }
   return report;
 }
 

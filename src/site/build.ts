@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readManifest } from '../cache/manifest.js';
+import { readManifest, type Manifest } from '../cache/manifest.js';
 import { SITE_MARKER } from '../cli/clean.js';
 import type { Paths } from '../config.js';
 import { loadDatasets } from '../datasets/registry.js';
@@ -10,13 +10,14 @@ import { DashError } from '../errors.js';
 import type { Reporter } from '../log.js';
 import { DASH_VERSION } from '../version.js';
 import { loadBundle, type SiteBundle } from './bundle.js';
-import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
+import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
 import { encodeTable } from './columnar.js';
-import { isCompressible, reuseCompressed, writeCompressed } from './compress.js';
+import { isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
 import { NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
 import { PAGES } from './pages.js';
+import { codeVersion, filesIntact, keyOf, readSiteRecord, SITE_RECORD_VERSION, type RecordedFile, type RecordedPage, type SiteRecord } from './record.js';
 
 export interface SiteBuildOptions {
   paths: Paths;
@@ -30,6 +31,10 @@ export interface SiteBuildOptions {
 export interface SiteReport {
   out: string;
   pages: { id: string; file: string; assets: { name: string; file: string; bytes: number; brotli: number }[] }[];
+  /** Pages whose data and HTML were built by this run; the others' files were kept as they were. */
+  rebuilt: string[];
+  /** Nothing had changed: no file was written and the site folder was left as it was. */
+  upToDate: boolean;
   files: number;
   bytes: number;
   durationMs: number;
@@ -39,7 +44,9 @@ const hashOf = (data: Uint8Array | string): string => createHash('sha256').updat
 
 /**
  * Builds the static site from the caches into a temp folder next to `out`, then swaps it in: a failed build
- * leaves the previous site as it was, and a reader never sees half a site.
+ * leaves the previous site as it was, and a reader never sees half a site. Each page is keyed on what its files
+ * are made from (the caches it reads, its bundle, dash's code); a page whose key is the one recorded last time keeps
+ * its files (hard-linked: same bytes, same inode), and when no key changed nothing is written at all.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> {
   const started = performance.now();
@@ -66,68 +73,152 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   }
 
   await guardOut(paths.out);
+  const links: PageLink[] = pages.map((p) => ({ id: p.id, title: p.title, href: pageFile(p.id), summary: p.summary, guide: p.guide }));
+  const keys = await buildKeys({ ...options, pages, bundle, datasets, manifest, links });
+  const previous = await readSiteRecord(paths.out);
+  const reusable = await reusableParts(paths.out, previous, keys);
+  const duration = (): number => Math.round(performance.now() - started);
+  if (previous && reusable.shared && pages.every((p) => reusable.pages.has(p.id)) && Object.keys(previous.pages).length === pages.length) {
+    return { ...reportOf(previous, pages, []), out: paths.out, upToDate: true, durationMs: duration() };
+  }
+
   const temp = join(dirname(paths.out), `.${basename(paths.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   await mkdir(temp, { recursive: true });
   try {
-    const report = await writeSite(temp, { ...options, pages, bundle, datasets, modules });
+    const record = await writeSite(temp, { ...options, pages, bundle, datasets, modules, links, keys, previous, reusable });
     await swapIn(temp, paths.out);
-    return { ...report, out: paths.out, durationMs: Math.round(performance.now() - started) };
+    const rebuilt = pages.filter((p) => !reusable.pages.has(p.id)).map((p) => p.id);
+    return { ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration() };
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
   }
 }
 
+interface Keys {
+  shared: string;
+  pages: Map<string, string>;
+}
+
+/**
+ * What each page's files are made from. The footer lists the datasets a page reads (every one for a page that
+ * describes the data), so a page's HTML changes only with those; builtAt is left out, or every key would change.
+ */
+async function buildKeys(k: SiteBuildOptions & { pages: readonly PageDefinition[]; bundle: SiteBundle; datasets: DatasetSummary[]; manifest: Manifest; links: PageLink[] }): Promise<Keys> {
+  const code = { dash: DASH_VERSION, code: await codeVersion() };
+  const shell = { css: k.bundle.css, boot: k.bundle.boot, favicon: k.bundle.favicon, nav: k.links };
+  const cacheFiles = k.pages.some((p) => p.describesData === true) ? await listCacheFiles(k.paths.cache) : [];
+  const pages = new Map<string, string>();
+  for (const page of k.pages) {
+    const caches = page.caches.map((name) => ({ name, sha256: k.manifest.artefacts[name]?.sha256, bytes: k.manifest.artefacts[name]?.bytes }));
+    const described = page.describesData === true ? { datasets: k.datasets, cacheFiles } : { datasets: footerDatasets(page, k.datasets) };
+    pages.set(page.id, keyOf({ ...code, ...shell, page: page.id, entry: k.bundle.pages[page.id], caches, ...described }));
+  }
+  return { shared: keyOf({ ...code, ...shell, files: k.bundle.files }), pages };
+}
+
+/** The datasets a page's footer names as its sources. */
+function footerDatasets(page: PageDefinition, datasets: DatasetSummary[]): DatasetSummary[] {
+  return page.describesData === true ? datasets : datasets.filter((d) => page.caches.includes(d.name as DatasetName));
+}
+
+interface Reusable {
+  shared: boolean;
+  pages: Set<string>;
+}
+
+/** The parts of the previous build whose key is unchanged and whose files are all still in place. */
+async function reusableParts(out: string, previous: SiteRecord | undefined, keys: Keys): Promise<Reusable> {
+  const reusable: Reusable = { shared: false, pages: new Set() };
+  if (!previous) return reusable;
+  reusable.shared = previous.shared.key === keys.shared && (await filesIntact(out, previous.shared.files));
+  for (const [id, key] of keys.pages) {
+    const page = previous.pages[id];
+    if (page?.key === key && (await filesIntact(out, page.files))) reusable.pages.add(id);
+  }
+  return reusable;
+}
+
+function reportOf(record: SiteRecord, pages: readonly PageDefinition[], rebuilt: string[]): Omit<SiteReport, 'out' | 'durationMs' | 'upToDate'> {
+  const all = [record.shared.files, ...pages.map((p) => record.pages[p.id]?.files ?? [])].flat().filter((f) => !/\.(gz|br)$/.test(f.path));
+  return {
+    pages: pages.map((p) => ({ id: p.id, file: pageFile(p.id), assets: record.pages[p.id]?.assets ?? [] })),
+    rebuilt,
+    files: all.length,
+    bytes: all.reduce((sum, f) => sum + f.bytes, 0),
+  };
+}
+
 interface WriteContext extends SiteBuildOptions {
   pages: readonly PageDefinition[];
   bundle: SiteBundle;
-  datasets: Awaited<ReturnType<typeof summarizeDatasets>>;
+  datasets: DatasetSummary[];
   modules: Awaited<ReturnType<typeof loadDatasets>>;
+  links: PageLink[];
+  keys: Keys;
+  previous: SiteRecord | undefined;
+  reusable: Reusable;
 }
 
-async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport, 'out' | 'durationMs'>> {
-  let files = 0;
-  let bytes = 0;
+/** Writes the site into `dir` (a fresh temp folder) and returns its record, which it also writes as the marker. */
+async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
+  /** Files written under the part being built (the shared files or one page), for the record. */
+  let owned: RecordedFile[] = [];
+  const own = async (relative: string, bytes: number): Promise<void> => {
+    for (const path of servedFiles(relative, bytes)) owned.push({ path, bytes: path === relative ? bytes : (await stat(join(dir, path))).size });
+  };
   const emit = async (relative: string, data: Uint8Array | string): Promise<{ bytes: number; brotli: number }> => {
     const path = join(dir, relative);
     await mkdir(dirname(path), { recursive: true });
     const buffer = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    await writeFile(path, buffer);
-    files++;
-    bytes += buffer.byteLength;
-    if (!isCompressible(path, buffer.byteLength)) return { bytes: buffer.byteLength, brotli: buffer.byteLength };
-    const compressed = (await reuseCompressed(join(w.paths.out, relative), path, buffer)) ?? (await writeCompressed(path, buffer));
-    return { bytes: buffer.byteLength, brotli: compressed.brotli };
+    let brotli = (await reuseUnchanged(join(w.paths.out, relative), path, buffer))?.brotli;
+    if (brotli === undefined) {
+      await writeFile(path, buffer);
+      brotli = isCompressible(path, buffer.byteLength) ? (await writeCompressed(path, buffer)).brotli : buffer.byteLength;
+    }
+    await own(relative, buffer.byteLength);
+    return { bytes: buffer.byteLength, brotli };
+  };
+  const keep = async (files: readonly RecordedFile[]): Promise<void> => {
+    for (const file of files) {
+      await mkdir(dirname(join(dir, file.path)), { recursive: true });
+      await linkOrCopy(join(w.paths.out, file.path), join(dir, file.path));
+    }
   };
 
-  // Prebuilt bundle files keep esbuild's content-hashed names.
-  for (const file of w.bundle.files) {
-    const source = join(w.bundle.root, file);
-    if (isCompressible(file, (await stat(source)).size)) {
-      await emit(file, await readFile(source));
-    } else {
-      await mkdir(dirname(join(dir, file)), { recursive: true });
-      await copyFile(source, join(dir, file));
-      files++;
-      bytes += (await stat(source)).size;
-    }
+  const record: SiteRecord = { siteRecordVersion: SITE_RECORD_VERSION, dashVersion: DASH_VERSION, builtAt: w.now.toISOString(), shared: { key: w.keys.shared, files: [] }, pages: {} };
+  if (w.reusable.shared && w.previous) {
+    await keep(w.previous.shared.files);
+    record.shared.files = w.previous.shared.files;
+  } else {
+    // Prebuilt bundle files keep esbuild's content-hashed names.
+    for (const file of w.bundle.files) await emit(file, await readFile(join(w.bundle.root, file)));
+    const css = await readFile(join(w.bundle.root, w.bundle.css), 'utf8');
+    await emit(NOT_FOUND_FILE, renderNotFound({ nav: w.links, css, boot: w.bundle.boot, favicon: w.bundle.favicon, version: DASH_VERSION }));
+    record.shared.files = owned;
   }
 
-  const links: PageLink[] = w.pages.map((p) => ({ id: p.id, title: p.title, href: pageFile(p.id), summary: p.summary, guide: p.guide }));
   const caches = new CacheReader(w.paths.cache, w.modules);
-  const report: SiteReport['pages'] = [];
   for (const page of w.pages) {
+    const key = w.keys.pages.get(page.id) as string;
+    const kept = w.previous?.pages[page.id];
+    if (w.reusable.pages.has(page.id) && kept) {
+      await keep(kept.files);
+      record.pages[page.id] = kept;
+      continue;
+    }
+    owned = [];
     const step = w.reporter.start(`site: ${page.title}`);
     let produced: DataAsset[];
     try {
-      produced = await page.data({ caches, datasets: w.datasets, pages: links, builtAt: w.now });
+      produced = await page.data({ caches, datasets: w.datasets, pages: w.links, builtAt: w.now });
     } catch (err) {
       step.fail(`site: ${page.title} failed`);
       if (err instanceof DashError) throw err;
       throw new DashError(`site: building the data of the ${page.title} page failed: ${(err as Error).message}`, undefined, { cause: err });
     }
     const assets: Record<string, AssetRef> = {};
-    const written: SiteReport['pages'][number]['assets'] = [];
+    const written: RecordedPage['assets'] = [];
     const dataPreload: string[] = [];
     for (const asset of produced) {
       if (assets[asset.name] !== undefined) throw new DashError(`site: the ${page.title} page produced two data assets named "${asset.name}"`);
@@ -144,8 +235,8 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
     const html = renderPage({
       meta,
       summary: page.summary,
-      nav: links,
-      datasets: w.datasets,
+      nav: w.links,
+      datasets: footerDatasets(page, w.datasets),
       css: [w.bundle.css, ...entry.css],
       preload: entry.preload,
       dataPreload,
@@ -155,13 +246,11 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
       version: DASH_VERSION,
     });
     await emit(pageFile(page.id), html);
-    report.push({ id: page.id, file: pageFile(page.id), assets: written });
+    record.pages[page.id] = { key, builtAt: w.now.toISOString(), files: owned, assets: written };
     step.succeed(`site: ${page.title} (${written.length} data asset${written.length === 1 ? '' : 's'}, ${formatKb(written.reduce((s, a) => s + a.brotli, 0))} brotli)`);
   }
-  const css = await readFile(join(w.bundle.root, w.bundle.css), 'utf8');
-  await emit(NOT_FOUND_FILE, renderNotFound({ nav: links, css, boot: w.bundle.boot, favicon: w.bundle.favicon, version: DASH_VERSION }));
-  await writeFile(join(dir, SITE_MARKER), `built by dash ${DASH_VERSION} at ${w.now.toISOString()}\n`);
-  return { pages: report, files, bytes };
+  await writeFile(join(dir, SITE_MARKER), `${JSON.stringify(record, null, 1)}\n`);
+  return record;
 }
 
 function formatKb(bytes: number): string {

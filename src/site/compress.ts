@@ -1,4 +1,4 @@
-import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, readFile, stat, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -43,17 +43,35 @@ export async function writeCompressed(path: string, data: Uint8Array): Promise<{
   return { gzip: gz.byteLength, brotli: br.byteLength };
 }
 
-/**
- * Copies `<previous>.gz` and `<previous>.br` next to `path` when `previous` holds exactly `data`: a content-hashed
- * file of the last build compresses to the same bytes, so a rebuild only compresses what changed. Undefined when
- * there is nothing to reuse.
- */
-export async function reuseCompressed(previous: string, path: string, data: Uint8Array): Promise<{ gzip: number; brotli: number } | undefined> {
+/** A hard link (same bytes, same inode, no write); a copy where the file system cannot link (another device). */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
-    const [old, gz, br] = await Promise.all([readFile(previous), stat(`${previous}.gz`), stat(`${previous}.br`)]);
+    await link(from, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw err;
+    await copyFile(from, to);
+  }
+}
+
+/** The files a site file is served as: itself, and its precompressed siblings when it has them. */
+export function servedFiles(relative: string, bytes: number): string[] {
+  return isCompressible(relative, bytes) ? [relative, `${relative}.gz`, `${relative}.br`] : [relative];
+}
+
+/**
+ * Links `previous` (and its `.gz`/`.br`) to `path` when it holds exactly `data`: a file of the last build that is
+ * unchanged keeps its bytes, inode and mtime, and is neither written nor compressed again. Undefined when there is
+ * nothing to reuse.
+ */
+export async function reuseUnchanged(previous: string, path: string, data: Uint8Array): Promise<{ brotli: number } | undefined> {
+  const compressible = isCompressible(path, data.byteLength);
+  try {
+    const [old, br] = await Promise.all([readFile(previous), compressible ? stat(`${previous}.br`) : undefined, compressible ? stat(`${previous}.gz`) : undefined]);
     if (!old.equals(data)) return undefined;
-    await Promise.all([copyFile(`${previous}.gz`, `${path}.gz`), copyFile(`${previous}.br`, `${path}.br`)]);
-    return { gzip: gz.size, brotli: br.size };
+    const suffixes = compressible ? ['', '.gz', '.br'] : [''];
+    await Promise.all(suffixes.map((s) => linkOrCopy(`${previous}${s}`, `${path}${s}`)));
+    return { brotli: br?.size ?? data.byteLength };
   } catch {
     return undefined;
   }

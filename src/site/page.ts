@@ -21,6 +21,11 @@ export interface PageDefinition {
   guide: string[];
   /** Caches the data builder reads; `dash site` refuses to build when one is missing, naming it. */
   caches: DatasetName[];
+  /**
+   * The page shows facts about every dataset and cache file (the Overview, Status): it is rebuilt when any of them
+   * changes, and its footer names every dataset. Other pages' footers name the datasets in `caches`.
+   */
+  describesData?: boolean;
   /** Produces the page's data assets from the caches (never from raw CSV). */
   data(context: PageContext): Promise<DataAsset[]>;
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -17,6 +19,7 @@ import { decodeTable } from '../../src/site/columnar.js';
 import { PAGE_META_ID, type PageMeta } from '../../src/site/contracts/meta.js';
 import { columnarAsset, type PageDefinition } from '../../src/site/page.js';
 import { overview } from '../../src/site/pages/overview.js';
+import { status } from '../../src/site/pages/status.js';
 
 let work: string;
 const now = new Date('2026-11-28T12:00:00.000Z');
@@ -191,5 +194,115 @@ describe('dash site build', () => {
     // Pages that need caches this test does not make report them by name; the Overview and Status never do.
     if (report instanceof DashError) expect(report.message).toContain('missing cache');
     else expect((report as { pages: { id: string }[] }).pages.map((p) => p.id)).toEqual(PAGES.map((p) => p.id));
+  });
+});
+
+/** A one-column bases cache of `names`, recorded in the manifest (with its real sha256) beside whatever is there. */
+async function writeBasesCache(cache: string, names: string[]): Promise<void> {
+  const parquet = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'Site Name', data: names, type: 'STRING' }] }));
+  await writeFile(join(cache, 'bases.parquet'), parquet);
+  const [bases] = await loadDatasets(['bases']);
+  const manifest = JSON.parse(await readFile(join(cache, MANIFEST_FILE), 'utf8')) as Manifest;
+  manifest.artefacts.bases = {
+    artefact: 'bases.parquet',
+    pipelineVersion: bases?.version ?? '?',
+    dashVersion: '0.1.0',
+    source: 'demo',
+    inputs: [],
+    rows: names.length,
+    bytes: parquet.byteLength,
+    sha256: createHash('sha256').update(parquet).digest('hex'),
+    durationMs: 10,
+    builtAt: now.toISOString(),
+    warnings: [],
+  };
+  await writeFile(join(cache, MANIFEST_FILE), JSON.stringify(manifest));
+}
+
+const sites: PageDefinition = {
+  id: 'sites',
+  title: 'Sites',
+  summary: 'Reads the bases cache.',
+  guide: [],
+  caches: ['bases'],
+  async data({ caches }) {
+    const columns = await caches.columns('bases', ['Site Name']);
+    return [columnarAsset('names', [{ name: 'name', type: 'dict', values: columns['Site Name'] as string[] }])];
+  },
+};
+
+/** Every entry under `dir` (files and folders) with its inode and mtime, by relative path. */
+async function snapshot(dir: string): Promise<Map<string, Pick<Stats, 'ino' | 'mtimeMs' | 'size'>>> {
+  const entries = new Map<string, Pick<Stats, 'ino' | 'mtimeMs' | 'size'>>();
+  const root = await stat(dir);
+  entries.set('.', { ino: root.ino, mtimeMs: root.mtimeMs, size: root.size });
+  for (const name of await readdir(dir, { recursive: true })) {
+    const info = await stat(join(dir, name));
+    entries.set(name, { ino: info.ino, mtimeMs: info.mtimeMs, size: info.size });
+  }
+  return entries;
+}
+
+describe('incremental site build', () => {
+  const later = new Date('2026-11-28T13:00:00.000Z');
+
+  it('writes nothing when no page key changed: every file keeps its inode and mtime, and no temp folder is made', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
+    const built = await options([overview, quantities, sites, status]);
+    expect((await buildSite(built)).upToDate).toBe(false);
+    const before = await snapshot(join(work, 'dist'));
+    const marker = await readFile(join(work, 'dist', SITE_MARKER), 'utf8');
+
+    const again = await buildSite({ ...built, now: later });
+    expect(again.upToDate).toBe(true);
+    expect(again.rebuilt).toEqual([]);
+    expect(again.pages.map((p) => p.assets.length)).toEqual([1, 1, 1, 1]);
+    expect(await snapshot(join(work, 'dist'))).toEqual(before);
+    expect(await readFile(join(work, 'dist', SITE_MARKER), 'utf8')).toBe(marker);
+    expect((await readdir(work)).sort()).toEqual(['bundle', 'cache', 'dist']);
+  });
+
+  it('rebuilds only the pages that read a changed cache (and those describing every dataset); the others keep their files', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
+    const built = await options([overview, quantities, sites, status]);
+    await buildSite(built);
+    const before = await snapshot(join(work, 'dist'));
+    const probeFiles = [...before.keys()].filter((name) => name.startsWith('probe.') || name.startsWith('data/probe.') || name.startsWith('assets/'));
+    expect(probeFiles.length).toBeGreaterThan(5);
+
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+    const report = await buildSite({ ...built, now: later });
+    expect(report.upToDate).toBe(false);
+    expect(report.rebuilt).toEqual(['overview', 'sites', 'status']);
+    const after = await snapshot(join(work, 'dist'));
+    // The Probe page (equipment only), the bundle and 404.html: the same files, not rewritten.
+    for (const name of [...probeFiles, '404.html', '404.html.br']) expect(after.get(name), name).toEqual(before.get(name));
+    const sitesHtml = await readFile(join(work, 'dist', 'sites.html'), 'utf8');
+    const table = decodeTable(await readFile(join(work, 'dist', metaOf(sitesHtml).assets.names?.url ?? '')));
+    expect([0, 1, 2].map((i) => table.value('name', i))).toEqual(['Fort A', 'Base B', 'Camp C']);
+    expect(metaOf(sitesHtml).builtAt).toBe(later.toISOString());
+    expect(metaOf(await readFile(join(work, 'dist', 'probe.html'), 'utf8')).builtAt).toBe(now.toISOString());
+    // A page's footer names its own sources: Probe's does not mention the bases, whose row count just changed.
+    expect(sitesHtml).toContain('demo data, 3 rows');
+    expect(await readFile(join(work, 'dist', 'probe.html'), 'utf8')).not.toContain('US military installations');
+    // The old data asset of the rebuilt page is gone with the old site.
+    expect([...after.keys()].filter((name) => name.startsWith('data/sites.names.') && name.endsWith('.dcl'))).toHaveLength(1);
+  });
+
+  it('rebuilds every page when the browser bundle changes, and a page whose files were deleted by hand', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    const built = await options([overview, quantities]);
+    await buildSite(built);
+    await rm(join(work, 'dist', 'probe.html.br'));
+    expect((await buildSite(built)).rebuilt).toEqual(['probe']);
+    expect((await readdir(join(work, 'dist'))).includes('probe.html.br')).toBe(true);
+
+    const bundle = await fakeBundle(['overview', 'probe']);
+    bundle.pages.probe = { ...(bundle.pages.probe as SiteBundle['pages'][string]), preload: [] };
+    expect((await buildSite({ ...built, bundle })).rebuilt).toEqual(['probe']);
+    bundle.css = 'assets/favicon-CCCC.svg';
+    expect((await buildSite({ ...built, bundle })).rebuilt).toEqual(['overview', 'probe']);
   });
 });

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { brotliQuality, isCompressible, reuseCompressed, writeCompressed } from '../../src/site/compress.js';
+import { brotliQuality, isCompressible, reuseUnchanged, writeCompressed } from '../../src/site/compress.js';
 import { tempDir } from '../support/fixtures.js';
 
 const text = new TextEncoder().encode('{"rows":[' + Array.from({ length: 500 }, (_, i) => i % 37).join(',') + ']}');
@@ -31,16 +31,18 @@ describe('site compression', () => {
     expect(new Uint8Array(brotliDecompressSync(br))).toEqual(text);
   });
 
-  it("reuses the previous build's compressed files only when the file is byte-for-byte the same", async () => {
+  it("links the previous build's file and its compressed siblings only when the file is byte-for-byte the same", async () => {
     const [before, after] = [await tempDir(), await tempDir()];
     await writeFile(join(before, 'a.json'), text);
     const sizes = await writeCompressed(join(before, 'a.json'), text);
-    expect(await reuseCompressed(join(before, 'a.json'), join(after, 'a.json'), text)).toEqual(sizes);
-    expect(await readFile(join(after, 'a.json.br'))).toEqual(await readFile(join(before, 'a.json.br')));
+    expect(await reuseUnchanged(join(before, 'a.json'), join(after, 'a.json'), text)).toEqual({ brotli: sizes.brotli });
+    // Linked, not copied: the same inode, so the file was neither written nor compressed again.
+    for (const suffix of ['', '.gz', '.br']) expect((await stat(join(after, `a.json${suffix}`))).ino).toBe((await stat(join(before, `a.json${suffix}`))).ino);
 
     const changed = text.slice();
     changed[10] = 0x39;
-    expect(await reuseCompressed(join(before, 'a.json'), join(after, 'b.json'), changed)).toBeUndefined();
-    expect(await reuseCompressed(join(before, 'missing.json'), join(after, 'c.json'), text)).toBeUndefined();
+    expect(await reuseUnchanged(join(before, 'a.json'), join(after, 'b.json'), changed)).toBeUndefined();
+    expect(await reuseUnchanged(join(before, 'missing.json'), join(after, 'c.json'), text)).toBeUndefined();
+    expect((await readdir(after)).sort()).toEqual(['a.json', 'a.json.br', 'a.json.gz']);
   });
 });

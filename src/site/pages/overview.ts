@@ -7,6 +7,7 @@ export const overview: PageDefinition = {
   summary: 'What dash shows, a guide to every page, and the data behind this build.',
   guide: [],
   caches: [],
+  describesData: true,
   async data(context) {
     const data: OverviewData = {
       builtAt: context.builtAt.toISOString(),

@@ -13,6 +13,7 @@ export const status: PageDefinition = {
     'Under `dash serve`: live uptime, requests and cache state from /health and /metrics.',
   ],
   caches: [],
+  describesData: true,
   async data(context) {
     const files = await listCacheFiles(context.caches.cacheDir);
     const data: StatusData = {
