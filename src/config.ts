@@ -86,6 +86,9 @@ export interface SettingsOverrides {
  * the value found and what is accepted, so a misconfigured container fails at start-up, not at first request.
  */
 /** The server's defaults, also shown by `dash serve --help`. */
+/** `dash dev`'s address: flags only (DASH_HOST/DASH_PORT are `dash serve`'s), so both can run side by side. */
+export const DEV_DEFAULTS = { host: '127.0.0.1', port: 3000 } as const;
+
 export const SERVE_DEFAULTS = {
   host: '127.0.0.1',
   productionHost: '0.0.0.0',

@@ -5,6 +5,7 @@ import type { Paths } from '../config.js';
 import { sha256OfFile } from '../filesystem.js';
 import type { DatasetModule, DatasetName, ResolvedSource, SourceKind } from '../datasets/types.js';
 import type { Reporter } from '../log.js';
+import { InputError } from '../errors.js';
 import { DASH_VERSION } from '../version.js';
 import { commitTemp, tempPathFor } from './atomic.js';
 import { DEMO_SEED, inputIdentity, judgeFreshness, type Freshness } from './freshness.js';
@@ -25,6 +26,8 @@ export interface DatasetReport {
   durationMs: number | undefined;
   warnings: string[];
   error: string | undefined;
+  /** Where a bad input is (file relative to its source folder, 1-based line), when the error names one. */
+  location?: { file: string; line: number | undefined; column: number | undefined };
 }
 
 export interface CacheRunOptions {
@@ -163,6 +166,7 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
   } catch (err) {
     report.outcome = 'failed';
     report.error = err instanceof Error ? err.message : String(err);
+    if (err instanceof InputError) report.location = { file: err.file, line: err.line, column: err.column };
     step.fail(`${module.name}: failed — ${report.error}; the previous cache (if any) is unchanged`);
     return report;
   }

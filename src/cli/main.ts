@@ -1,5 +1,5 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_PATHS, SERVE_DEFAULTS } from '../config.js';
+import { DEFAULT_PATHS, DEV_DEFAULTS, SERVE_DEFAULTS } from '../config.js';
 import { DashError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { DASH_VERSION } from '../version.js';
 import { SHELLS } from './completion-script.js';
@@ -91,6 +91,14 @@ export function createProgram(io: Io, setExit: (code: number) => void, setComman
         new Option('--timeout <seconds>', `longest time a request may take (default: ${SERVE_DEFAULTS.requestTimeoutSeconds}; alias GUNICORN_TIMEOUT)`).env('DASH_REQUEST_TIMEOUT'),
       ),
     lazy(() => import('./serve.js')),
+  );
+  register(
+    withPaths(new Command('dev').description('build what is stale, serve the site, rebuild on change and reload open pages'))
+      .addOption(new Option('--host <host>', 'bind address').default(DEV_DEFAULTS.host))
+      .addOption(new Option('--port <port>', 'listen port (0 picks a free one)').default(String(DEV_DEFAULTS.port)))
+      .option('--open', 'open the site in a browser (default: when run in a terminal and a browser opener exists)')
+      .option('--no-open', 'do not open a browser'),
+    lazy(() => import('./dev.js')),
   );
   register(
     withPaths(new Command('status').description('show every dataset: source, cache freshness, rows, size, built-at')).option(

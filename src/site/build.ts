@@ -13,7 +13,7 @@ import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
 import { encodeTable } from './columnar.js';
 import { isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
-import { NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
+import { describeSource, NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
 import { PAGES } from './pages.js';
@@ -111,7 +111,9 @@ async function buildKeys(k: SiteBuildOptions & { pages: readonly PageDefinition[
   const pages = new Map<string, string>();
   for (const page of k.pages) {
     const caches = page.caches.map((name) => ({ name, sha256: k.manifest.artefacts[name]?.sha256, bytes: k.manifest.artefacts[name]?.bytes }));
-    const described = page.describesData === true ? { datasets: k.datasets, cacheFiles } : { datasets: footerDatasets(page, k.datasets) };
+    // The footer shows a dataset's title and source line only: a cache rebuilt to the same bytes changes no page of it.
+    const footer = footerDatasets(page, k.datasets).map((d) => [d.title, describeSource(d)]);
+    const described = page.describesData === true ? { datasets: k.datasets, cacheFiles } : { footer };
     pages.set(page.id, keyOf({ ...code, ...shell, page: page.id, entry: k.bundle.pages[page.id], caches, ...described }));
   }
   return { shared: keyOf({ ...code, ...shell, files: k.bundle.files }), pages };
