@@ -45,7 +45,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('the completion model', () => {
   it('holds every command and option of the program, with the value each option takes', () => {
     expect(model.commands.map((c) => c.name)).toEqual(program.commands.map((c) => c.name()));
-    expect(model.commands.map((c) => c.name)).toEqual(['build', 'cache', 'site', 'serve', 'status', 'demo', 'clean', 'completion']);
+    expect(model.commands.map((c) => c.name)).toEqual(['build', 'cache', 'site', 'serve', 'dev', 'status', 'demo', 'clean', 'completion']);
     const build = model.commands.find((c) => c.name === 'build');
     expect(build?.options.map((o) => o.long)).toEqual(['--datasets', '--cache', '--out', '--only', '--force', '--json', '--help']);
     expect(build?.options.find((o) => o.long === '--datasets')?.value).toEqual({ kind: 'dir' });
@@ -75,7 +75,7 @@ describe('dash completion bash, in bash', () => {
   };
 
   it('completes commands, each command’s options and the values they take', () => {
-    expect(complete('')).toEqual(['build', 'cache', 'site', 'serve', 'status', 'demo', 'clean', 'completion', '--version', '-V', '--help', '-h']);
+    expect(complete('')).toEqual(['build', 'cache', 'site', 'serve', 'dev', 'status', 'demo', 'clean', 'completion', '--version', '-V', '--help', '-h']);
     expect(complete('c')).toEqual(['cache', 'clean', 'completion']);
     for (const command of model.commands) {
       expect(complete(command.name, '--'), command.name).toEqual(command.options.map((o) => o.long));
