@@ -169,17 +169,26 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
   const own = async (relative: string, bytes: number): Promise<void> => {
     for (const path of servedFiles(relative, bytes)) owned.push({ path, bytes: path === relative ? bytes : (await stat(join(dir, path))).size });
   };
-  const emit = async (relative: string, data: Uint8Array | string): Promise<{ bytes: number; brotli: number }> => {
+  /** Compressions run in the background while the next files are made; settle() waits for a part's files. */
+  let pending: Promise<void>[] = [];
+  const emit = async (relative: string, data: Uint8Array | string): Promise<{ bytes: number; brotli: Promise<number> }> => {
     const path = join(dir, relative);
     await mkdir(dirname(path), { recursive: true });
     const buffer = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    let brotli = (await reuseUnchanged(join(w.paths.out, relative), path, buffer))?.brotli;
-    if (brotli === undefined) {
+    const reused = await reuseUnchanged(join(w.paths.out, relative), path, buffer);
+    let brotli: Promise<number>;
+    if (reused) brotli = Promise.resolve(reused.brotli);
+    else {
       await writeFile(path, buffer);
-      brotli = isCompressible(path, buffer.byteLength) ? (await writeCompressed(path, buffer)).brotli : buffer.byteLength;
+      brotli = isCompressible(path, buffer.byteLength) ? writeCompressed(path, buffer).then((c) => c.brotli) : Promise.resolve(buffer.byteLength);
     }
-    await own(relative, buffer.byteLength);
+    pending.push(brotli.then(() => own(relative, buffer.byteLength)));
     return { bytes: buffer.byteLength, brotli };
+  };
+  const settle = async (): Promise<RecordedFile[]> => {
+    await Promise.all(pending);
+    pending = [];
+    return owned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   };
   const keep = async (files: readonly RecordedFile[]): Promise<void> => {
     for (const file of files) {
@@ -197,7 +206,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     for (const file of w.bundle.files) await emit(file, await readFile(join(w.bundle.root, file)));
     const css = await readFile(join(w.bundle.root, w.bundle.css), 'utf8');
     await emit(NOT_FOUND_FILE, renderNotFound({ nav: w.links, css, boot: w.bundle.boot, favicon: w.bundle.favicon, version: DASH_VERSION }));
-    record.shared.files = owned;
+    record.shared.files = await settle();
   }
 
   const caches = new CacheReader(w.paths.cache, w.modules);
@@ -229,7 +238,9 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
       const file = `data/${page.id}.${asset.name}.${hashOf(data)}.${ext}`;
       const sizes = await emit(file, data);
       assets[asset.name] = { url: file, kind: asset.kind, bytes: data.byteLength };
-      written.push({ name: asset.name, file, bytes: sizes.bytes, brotli: sizes.brotli });
+      const line = { name: asset.name, file, bytes: sizes.bytes, brotli: 0 };
+      written.push(line);
+      pending.push(sizes.brotli.then((brotli) => void (line.brotli = brotli)));
       if (asset.preload !== false) dataPreload.push(file);
     }
     const entry = w.bundle.pages[page.id] as SiteBundle['pages'][string];
@@ -248,7 +259,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
       version: DASH_VERSION,
     });
     await emit(pageFile(page.id), html);
-    record.pages[page.id] = { key, builtAt: w.now.toISOString(), files: owned, assets: written };
+    record.pages[page.id] = { key, builtAt: w.now.toISOString(), files: await settle(), assets: written };
     step.succeed(`site: ${page.title} (${written.length} data asset${written.length === 1 ? '' : 's'}, ${formatKb(written.reduce((s, a) => s + a.brotli, 0))} brotli)`);
   }
   await writeFile(join(dir, SITE_MARKER), `${JSON.stringify(record, null, 1)}\n`);

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/* global document */
+// Incremental builds and `dash dev` (issue 16), each figure against a baseline measured in the same run:
+// - full scale (`dash demo --scale full`, all four datasets): a cold `dash build`, a `dash build` with nothing
+//   changed (goal ≤ 0.5 s), and one byte changed in the bases CSV (only bases and the pages reading it rebuilt);
+// - demo scale: under `dash dev`, a changed equipment CSV until the open Equipment page shows the new KPI
+//   (goal ≤ 1.5 s), against running the same rebuild by hand (`dash build --only equipment`).
+// The machine's load (uptime's 1-minute average) is printed with the figures: it is shared.
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureFullDemo, root, timeDash } from './fixtures.mjs';
+
+const dash = join(root, 'bin', 'dash.js');
+const load = () => `load ${loadavg()[0].toFixed(1)}`;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+// Full scale: a datasets folder of hard links to the full demo, with its own copy of the bases CSV to change.
+const full = ensureFullDemo(['equipment', 'bases', 'healthcare', 'ecg']);
+const work = join(root, 'bench/data/build');
+const datasets = join(work, 'datasets');
+rmSync(work, { recursive: true, force: true });
+for (const name of readdirSync(full, { recursive: true })) {
+  const from = join(full, name);
+  if (name.startsWith('.') || !statSync(from).isFile()) continue;
+  mkdirSync(join(datasets, name, '..'), { recursive: true });
+  if (name.startsWith('military_bases')) copyFileSync(from, join(datasets, name));
+  else linkSync(from, join(datasets, name));
+}
+const paths = ['--datasets', datasets, '--cache', join(work, 'cache'), '--out', join(work, 'dist')];
+
+const cold = timeDash(['build', ...paths]);
+console.log(`cold dash build (full scale): ${seconds(cold.wallMs)}, peak RSS ${cold.peakRssMiB?.toFixed(0) ?? '?'} MiB (${load()})`);
+const noops = [0, 1, 2].map(() => timeDash(['build', ...paths]));
+const noop = median(noops.map((r) => r.wallMs));
+console.log(`no-op dash build: ${seconds(noop)} median of 3 = ${(noop / cold.wallMs).toFixed(3)} × cold (${load()}); site: ${/site: up to date[^\n]*/.exec(noops[0].stderr)?.[0] ?? 'NOT up to date'}`);
+
+const inodes = (dir) => new Map(readdirSync(dir, { recursive: true }).map((name) => [name, statSync(join(dir, name)).ino]));
+const before = inodes(join(work, 'dist'));
+const basesCsv = join(datasets, 'military_bases', 'military-bases.csv');
+const text = readFileSync(basesCsv, 'utf8');
+// One byte: the last digit of the first number after the header's first data field changes.
+const at = text.search(/\n[^\n]*?\d/);
+const digit = text.slice(at).search(/\d/) + at;
+writeFileSync(basesCsv, `${text.slice(0, digit)}${text[digit] === '9' ? '8' : '9'}${text.slice(digit + 1)}`);
+const changed = timeDash(['build', '--json', ...paths]);
+const report = JSON.parse(changed.stdout);
+const after = inodes(join(work, 'dist'));
+const kept = (page) => [...before].filter(([name]) => name === `${page}.html` || name.startsWith(`data/${page}.`)).every(([name, ino]) => after.get(name) === ino);
+console.log(
+  `one byte in the bases CSV: dash build ${seconds(changed.wallMs)} = ${(changed.wallMs / cold.wallMs).toFixed(3)} × cold; caches built: ${report.caches.filter((c) => c.outcome === 'built').map((c) => c.name).join(', ')}; pages rebuilt: ${report.site.rebuilt.join(', ')}; equipment, ecg, medical files untouched: ${['equipment', 'ecg', 'medical'].every(kept)}`,
+);
+
+// Demo scale under dash dev.
+const CHROMIUM = process.env.DASH_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.log(`dash dev reload: skipped, no chromium at ${CHROMIUM}`);
+  process.exit(0);
+}
+const small = join(work, 'small');
+spawnSync(process.execPath, [dash, 'demo', '--datasets', join(small, 'datasets')], { stdio: 'ignore' });
+const smallPaths = ['--datasets', join(small, 'datasets'), '--cache', join(small, 'cache'), '--out', join(small, 'dist')];
+timeDash(['build', ...smallPaths]);
+const equipmentCsv = join(small, 'datasets', 'Military_Equipment_for_Local_Law_Enforcement', 'dod_all_states.csv');
+const row = (n) => `TX,BENCH AGENCY ${n},1005-00-930-9057,RIFLE,${n},Each,1.00,D,1.0,2015-03-02 00:00:00.000,State\n`;
+
+// Baseline: the same change rebuilt by hand.
+const byHand = [1, 2, 3].map((n) => {
+  appendFileSync(equipmentCsv, row(n));
+  return timeDash(['build', '--only', 'equipment', ...smallPaths]).wallMs;
+});
+
+const dev = spawn(process.execPath, [dash, 'dev', '--port', '0', '--no-open', ...smallPaths], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+let log = '';
+dev.stderr.setEncoding('utf8').on('data', (t) => (log += t));
+const url = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`dash dev did not start:\n${log}`)), 120_000);
+  dev.stderr.on('data', () => {
+    const m = /dash dev on (\S+)/.exec(log);
+    if (m) {
+      clearTimeout(timer);
+      resolve(m[1]);
+    }
+  });
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const page = await browser.newPage();
+await page.goto(`${url}/equipment.html?state=TX`);
+const kpi = async () => page.waitForFunction(() => document.querySelector('.kpi-value')?.textContent ?? false, undefined, { timeout: 60_000 }).then((h) => h.jsonValue());
+const reloads = [];
+for (const n of [1000, 2000, 3000]) {
+  const was = await kpi();
+  const started = performance.now();
+  appendFileSync(equipmentCsv, row(n));
+  await page.waitForFunction((old) => {
+    const now = document.querySelector('.kpi-value')?.textContent;
+    return now !== undefined && now !== old;
+  }, was, { timeout: 60_000, polling: 20 });
+  reloads.push(performance.now() - started);
+}
+await browser.close();
+dev.kill('SIGINT');
+await new Promise((resolve) => dev.once('exit', resolve));
+const reload = median(reloads);
+console.log(
+  `dash dev, demo scale, changed equipment CSV → open page shows the new KPI: ${seconds(reload)} median of 3 (${reloads.map((ms) => seconds(ms)).join(', ')}) = ${(reload / median(byHand)).toFixed(2)} × the same rebuild by hand (dash build --only equipment, ${seconds(median(byHand))}) (${load()})`,
+);
