@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document */
+/* global document, setTimeout, clearTimeout, performance */
 // Incremental builds and `dash dev` (issue 16), each figure against a baseline measured in the same run:
 // - full scale (`dash demo --scale full`, all four datasets): a cold `dash build`, a `dash build` with nothing
 //   changed (goal ≤ 0.5 s), and one byte changed in the bases CSV (only bases and the pages reading it rebuilt);
