@@ -7,6 +7,7 @@
 
 // C0 controls (tab and newlines included: a message is one line), DEL, C1 controls (0x9B is a one-byte CSI),
 // line/paragraph separators, and the bidi embedding, override and isolate characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 function escape(c: string): string {
