@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** Exit codes of the command contract (DESIGN §2). */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -33,7 +35,8 @@ export class InputError extends DashError {
 
   constructor(file: string, problem: string, where: { line?: number; column?: number } = {}) {
     const at = where.line === undefined ? '' : where.column === undefined ? `:${where.line}` : `:${where.line}:${where.column}`;
-    super(`${file}${at}: ${problem}`);
+    // The problem quotes field text and header names from the file: control characters in them are escaped.
+    super(`${printable(file)}${at}: ${printable(problem)}`);
     this.name = 'InputError';
     this.file = file;
     this.line = where.line;

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { CsvError, parse, type Info } from 'csv-parse';
+import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { printable } from '../printable.js';
+import { Utf8Check } from './utf8.js';
 
 /** A column a dataset reads: its name in the Kaggle files, other accepted spellings, and whether it must be there. */
 export interface ColumnSpec {
@@ -33,36 +35,62 @@ export interface CsvReadResult {
   lines: number;
 }
 
+/** A record as the parser hands it on: its fields and the physical line it starts on, counted as it was parsed. */
+interface Located {
+  record: string[];
+  line: number;
+}
+
 /**
  * Streams one CSV file through csv-parse (BOM, quoted multi-line fields, CRLF, fields of any size) and hands each
  * record to `onRecord` with its line, so a transform never holds the file as a string. Every problem becomes an
- * InputError naming the file, the line and what was expected.
+ * InputError naming the file, the line (and the record) and what was expected.
+ *
+ * Odd but readable input goes to `log` as a warning naming the first lines:
+ * - bytes that are not UTF-8 are read as U+FFFD and the row is kept (a Latin-1 byte in a name should not stop a
+ *   build; the warning says which lines to fix);
+ * - a row repeating the header (files concatenated with their headers) is skipped.
+ * A row with another number of fields than the header is an error at its own line: the parser keeps going and the
+ * count is checked here, where the line is known (csv-parse would throw before its buffered rows reached us).
  */
-export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: RecordHandler): Promise<CsvReadResult> {
+export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: RecordHandler, log: CoercionLog = new CoercionLog()): Promise<CsvReadResult> {
   await assertReadable(file);
-  const parser = parse({
-    delimiter: format.delimiter,
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    // Real exports write inch marks inside unquoted item names (`KNIFE, 6"`); an unterminated quoted field is still an error.
-    relax_quotes: true,
-  });
-  let header: Header | undefined;
-  let records = 0;
+  // Lines are counted as csv-parse produces each record (on_record runs synchronously, in order), not from its own
+  // count, which takes a CRLF inside a quoted field as two lines; an error thrown mid-file is then located after
+  // the last record parsed, not the last one consumed.
   let lastEnd = 0;
   let lastEmpty = 0;
+  const options: Options = {
+    delimiter: format.delimiter,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    // Real exports write inch marks inside unquoted item names (`KNIFE, 6"`); an unterminated quoted field is still an error.
+    relax_quotes: true,
+    on_record: (fields: string[], info: InfoRecord) => {
+      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+      lastEnd = line + lineBreaksIn(fields);
+      lastEmpty = info.empty_lines;
+      const located: Located = { record: fields, line };
+      return located as unknown as string[];
+    },
+  };
+  const parser = parse(options);
+  let header: Header | undefined;
+  let records = 0;
+  const utf8 = new Utf8Check();
   const input = createReadStream(file.path);
+  input.on('data', (chunk) => utf8.push(chunk as Buffer));
   input.on('error', (err) => parser.destroy(err));
   try {
-    for await (const chunk of input.pipe(parser) as AsyncIterable<{ record: string[]; info: Info }>) {
-      const { record, info } = chunk;
-      // Lines are counted here, not taken from csv-parse, which counts a CRLF inside a quoted field as two lines.
-      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
-      lastEnd = line + lineBreaksIn(record);
-      lastEmpty = info.empty_lines;
+    for await (const { record, line } of input.pipe(parser) as AsyncIterable<Located>) {
       if (header === undefined) {
         header = resolveHeader(file, format, record);
+        continue;
+      }
+      if (record.length !== header.names.length) throw fieldCountError(file, header, record, line, records + 1);
+      if (repeatsHeader(header, record)) {
+        log.note('header', 'rows repeating the header row skipped', line, record.join(format.delimiter));
         continue;
       }
       records++;
@@ -72,14 +100,32 @@ export async function readCsv(file: CsvFile, format: CsvFormat, onRecord: Record
       );
     }
   } catch (err) {
-    throw toInputError(file, err, lastEnd + 1 + (parser.info.empty_lines - lastEmpty), header);
+    throw toInputError(file, err, lastEnd + 1 + (parser.info.empty_lines - lastEmpty));
   } finally {
     input.destroy();
+  }
+  utf8.end();
+  if (utf8.count > 0) {
+    for (const { line, bytes } of utf8.found) log.note('encoding', `byte sequences that are not UTF-8 read as U+FFFD (rows kept; save the file as UTF-8)`, line, bytes);
+    log.add('encoding', 'byte sequences that are not UTF-8 read as U+FFFD (rows kept; save the file as UTF-8)', utf8.count - utf8.found.length);
   }
   if (header === undefined) {
     throw new InputError(file.display, `the file is empty; expected a header row with ${describeExpected(format)}`, { line: 1 });
   }
   return { records, lines: lastEnd };
+}
+
+/** A data row whose every field is its column's header name: a header repeated mid-file. */
+function repeatsHeader(header: Header, record: readonly string[]): boolean {
+  for (let i = 0; i < record.length; i++) if ((record[i] as string).trim() !== header.names[i]) return false;
+  return header.names.some((n) => n !== '');
+}
+
+function fieldCountError(file: CsvFile, header: Header, record: readonly string[], line: number, number: number): InputError {
+  const expected = header.names.length;
+  const found = record.length;
+  const hint = found < expected ? 'a truncated line, a missing or a different delimiter' : 'an unquoted delimiter inside a field, or a different delimiter';
+  return new InputError(file.display, `record ${number.toLocaleString('en-US')}: expected ${expected} fields (as in the header), found ${found} — ${hint}`, { line });
 }
 
 /** Line breaks inside the record's (quoted) fields; CRLF counts once. */
@@ -152,7 +198,7 @@ async function assertReadable(file: CsvFile): Promise<void> {
   }
 }
 
-function toInputError(file: CsvFile, err: unknown, recordLine: number, header: Header | undefined): InputError {
+function toInputError(file: CsvFile, err: unknown, recordLine: number): InputError {
   if (err instanceof InputError) return err;
   if (!(err instanceof CsvError)) {
     return new InputError(file.display, `cannot read the file (${err instanceof Error ? err.message : String(err)})`);
@@ -164,15 +210,6 @@ function toInputError(file: CsvFile, err: unknown, recordLine: number, header: H
         `unterminated quoted field: a '"' opened on line ${recordLine} is still open at the end of the file; expected a closing '"' — the file may be truncated`,
         { line: recordLine },
       );
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const found = Array.isArray(err.record) ? err.record.length : undefined;
-      const expected = header?.names.length;
-      return new InputError(
-        file.display,
-        `expected ${expected ?? 'the header’s'} fields (as in the header), found ${found ?? 'a different number'} — a truncated file, an unquoted delimiter or a different delimiter`,
-        { line: recordLine },
-      );
-    }
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
@@ -208,6 +245,12 @@ export class CoercionLog {
     }
   }
 
+  /** `count` more occurrences whose lines are not kept (already counted elsewhere). */
+  add(column: string, what: string, count: number): void {
+    const entry = this.entries.get(`${column}\0${what}`);
+    if (entry) entry.count += count;
+  }
+
   count(column: string, what: string): number {
     return this.entries.get(`${column}\0${what}`)?.count ?? 0;
   }
@@ -217,7 +260,7 @@ export class CoercionLog {
     return [...this.entries].map(([key, e]) => {
       const [column, what] = key.split('\0') as [string, string];
       const where = e.lines.map((l, i) => `line ${l} ${JSON.stringify(e.examples[i])}`).join(', ');
-      return `${file}: ${column}: ${e.count.toLocaleString('en-US')} ${what} (${where}${e.count > e.lines.length ? ', …' : ''})`;
+      return printable(`${file}: ${column}: ${e.count.toLocaleString('en-US')} ${what} (${where}${e.count > e.lines.length ? ', …' : ''})`);
     });
   }
 }

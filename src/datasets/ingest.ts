@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ColumnTable, writeParquetTable, type ColumnDef } from '../cache/parquet.js';
+import { InputError } from '../errors.js';
 import { isFile } from '../filesystem.js';
 import { DASH_VERSION } from '../version.js';
 import { CoercionLog, readCsv, type CsvFormat } from './csv.js';
@@ -29,16 +30,36 @@ export async function ingestCsv(dataset: CsvDataset, context: BuildContext): Pro
   const table = new ColumnTable(dataset.columns);
   const warnings: string[] = [];
   let dropped = 0;
+  let records = 0;
+  const headerOnly: string[] = [];
   for (const file of context.source.files) {
     context.progress(`reading ${file}`);
     const log = new CoercionLog();
-    await readCsv({ path: join(context.source.root, file), display: file }, dataset.format, (values, line) => {
-      const row = dataset.transform(values, line, log);
-      if (row === null) dropped++;
-      else table.push(row);
-    });
+    const read = await readCsv(
+      { path: join(context.source.root, file), display: file },
+      dataset.format,
+      (values, line) => {
+        const row = dataset.transform(values, line, log);
+        if (row === null) dropped++;
+        else table.push(row);
+      },
+      log,
+    );
+    records += read.records;
+    if (read.records === 0) headerOnly.push(file);
     warnings.push(...log.warnings(file));
   }
+  // A header and no rows is never a dataset: building it would replace a good cache with an empty one, so it fails
+  // (the previous cache stays). One empty file among several (a state with no transfers) is only a warning.
+  if (table.rows === 0) {
+    const [first = ''] = context.source.files;
+    const problem =
+      records === 0
+        ? `the file has a header and no data rows; expected at least one record${context.source.files.length > 1 ? ` (and so have the ${context.source.files.length - 1} other file(s))` : ''}`
+        : `every one of the ${records.toLocaleString('en-US')} records was dropped, so the dataset would be empty: ${warnings[0] ?? ''}`;
+    throw new InputError(first, problem, { line: 2 });
+  }
+  if (headerOnly.length > 0) warnings.push(`${headerOnly.length} file(s) with a header and no data rows (${headerOnly.slice(0, 5).join(', ')}${headerOnly.length > 5 ? ', …' : ''})`);
   context.progress(`writing ${table.rows.toLocaleString('en-US')} rows`);
   writeParquetTable(context.tempPath, table, { metadata: { 'dash.dataset': dataset.name, 'dash.version': DASH_VERSION, 'dash.pipeline': dataset.version } });
   return { rows: table.rows, warnings, details: { files: context.source.files.length, droppedRows: dropped, ...dataset.details?.(table) } };

@@ -4,7 +4,7 @@
  * coordination and every row is parsed exactly once.
  */
 import { readSync } from 'node:fs';
-import { parseRows, RowProblem } from './parse.js';
+import { parseRows, RowProblem, type FieldRanges } from './parse.js';
 
 const LF = 10;
 /** Bytes read per system call; rows are ~5 kB, so a block holds a few hundred. */
@@ -50,7 +50,8 @@ export class FileProblem extends Error {
 
 /**
  * Parses the rows of one chunk of the open file `fd` into `values` (one row at a time); `onRow` gets the row's
- * byte offset in the file (and throws a FileProblem to reject the row). Returns the number of rows.
+ * byte offset in the file (and throws a FileProblem to reject the row). A value outside `ranges` (default: any finite
+ * number) rejects its row. Returns the number of rows.
  */
 export function readChunkRows(
   fd: number,
@@ -58,6 +59,7 @@ export function readChunkRows(
   chunk: Pick<Chunk, 'start' | 'end'>,
   values: Float64Array,
   onRow: (values: Float64Array, rowOffset: number) => void,
+  ranges?: FieldRanges,
 ): number {
   const from = chunk.start === 0 ? 0 : lineStartAfter(fd, chunk.start - 1, fileSize);
   const to = chunk.end >= fileSize ? fileSize : lineStartAfter(fd, chunk.end - 1, fileSize);
@@ -91,7 +93,7 @@ export function readChunkRows(
       parseRows(buffer, 0, complete, values, (row, rowStart) => {
         rows++;
         onRow(row, base + rowStart);
-      });
+      }, ranges);
     } catch (err) {
       if (err instanceof RowProblem) throw new FileProblem(base + err.rowStart, err.fieldStart < 0 ? -1 : base + err.fieldStart, err.problem);
       throw err;

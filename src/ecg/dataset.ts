@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { DatasetModule } from '../datasets/types.js';
 import { writeEcgDemo } from '../demo/ecg.js';
+import { DashError, InputError } from '../errors.js';
 import { locateEcg, resolveEcgFiles } from './files.js';
 import { precomputeEcg } from './precompute.js';
 
@@ -10,14 +11,29 @@ export const ecg: DatasetModule = {
   title: 'ECG heartbeats',
   artefact: 'ecg_precomputed.json',
   // Bump when the JSON layout or any computation changes: older caches then count as stale.
-  version: '1',
+  // 2: -0 read as 0 (the sample keys of such beats change); a flat class mean correlates 0, not NaN.
+  version: '2',
   demoVersion: '1',
   locate: locateEcg,
   writeDemo: writeEcgDemo,
   build: async ({ source, tempPath, progress }) => {
     const files = resolveEcgFiles(source);
     const result = await precomputeEcg({ root: source.root, files, source: source.kind }, { progress });
-    await writeFile(tempPath, JSON.stringify(result.document));
+    for (const [file, rows] of Object.entries(result.rowsPerFile)) {
+      // An empty file would silently drop its classes from the page; the previous cache stays instead.
+      if (rows === 0) throw new InputError(file, 'the file has no rows; expected rows of 187 samples and a label', { line: 1 });
+    }
+    await writeFile(tempPath, JSON.stringify(result.document, finiteOnly));
     return { rows: result.rows, warnings: [], details: { rowsPerFile: result.rowsPerFile } };
   },
 };
+
+/**
+ * JSON.stringify writes NaN and ±Infinity as null, which the page would draw as gaps or zeros. The parser admits
+ * only finite values in range and the computations guard their divisions, so this never fires; if a change ever
+ * breaks that, the build fails (keeping the previous cache) instead of writing a wrong number.
+ */
+function finiteOnly(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new DashError(`ecg: the precompute produced ${value} for "${key}" (a bug); nothing was written`);
+  return value;
+}

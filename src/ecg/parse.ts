@@ -1,6 +1,8 @@
 /**
  * The ECG byte parser: comma-separated rows of decimal numbers, straight from bytes into a Float64Array, with no
- * string per value or per row (DESIGN §5). Exact: every value equals `Number(text)` of its field.
+ * string per value or per row (DESIGN §5). Exact: every value equals `Number(text)` of its field, except that a
+ * negative zero is read as 0. Every value must be finite and within its field's range (`FieldRanges`; the ECG
+ * rows': `ecgRanges`), else the row is rejected with the field and its offset.
  *
  * Conversion: a field is read as sign × M × 10^e with up to 19 significant digits in M.
  * - M < 10^15 and |e| ≤ 22: M and 10^|e| are exact doubles, so one IEEE multiply or divide rounds correctly
@@ -76,12 +78,56 @@ export class RowProblem extends Error {
 export type RowHandler = (values: Float64Array, rowStart: number) => void;
 
 /**
+ * The values each field may take, inclusive: `low[f] ≤ value ≤ high[f]`. Both are finite, so a field that reads as
+ * Infinity (1e400) or is out of the dataset's range is rejected where it stands, before any computation sees it.
+ */
+export interface FieldRanges {
+  low: Float64Array;
+  high: Float64Array;
+  /** Says what the range is and why, for the error message (e.g. "in [0, 1]: the beats are min-max normalised"). */
+  describe: (field: number) => string;
+}
+
+/**
+ * How far outside [0, 1] a beat sample may be. The Kaggle beats (MIT-BIH and PTB) are min-max normalised to [0, 1]
+ * and stored as float32 written with 18 decimals, so every real sample is within [0, 1] exactly; the tolerance
+ * only admits the rounding of a file re-saved with fewer digits or re-normalised in float32 (a few units of
+ * 2^-24 ≈ 6e-8). Anything further out is not a normalised beat, and it would skew every mean, std and feature.
+ */
+export const SAMPLE_TOLERANCE = 1e-6;
+
+/** An ECG row: `beatLength` samples in [0, 1] ± SAMPLE_TOLERANCE, then the label within [min, max] of `labels`. */
+export function ecgRanges(beatLength: number, labels: readonly number[]): FieldRanges {
+  const low = new Float64Array(beatLength + 1).fill(-SAMPLE_TOLERANCE);
+  const high = new Float64Array(beatLength + 1).fill(1 + SAMPLE_TOLERANCE);
+  low[beatLength] = Math.min(...labels);
+  high[beatLength] = Math.max(...labels);
+  return {
+    low,
+    high,
+    describe: (field) =>
+      field < beatLength
+        ? `a number in [0, 1] (the beats are min-max normalised; ±${SAMPLE_TOLERANCE} for rounding)`
+        : low[beatLength] === high[beatLength]
+          ? `the label ${low[beatLength]}`
+          : `a label from ${low[beatLength]} to ${high[beatLength]}`,
+  };
+}
+
+/** Any finite number, in every field. */
+export function finiteRanges(fields: number): FieldRanges {
+  return { low: new Float64Array(fields).fill(-Number.MAX_VALUE), high: new Float64Array(fields).fill(Number.MAX_VALUE), describe: () => 'a finite number' };
+}
+
+/**
  * Parses the rows in `bytes[start, end)`. Contract: `end > start` implies `bytes[end - 1]` is LF — the caller
  * passes only complete lines and appends a LF to an unterminated last line — so scanning never leaves the range.
- * Blank lines are skipped; CRLF is accepted. Each row must hold exactly `values.length` fields.
+ * Blank lines are skipped; CRLF is accepted. Each row must hold exactly `values.length` fields, each within `ranges`
+ * (any finite number by default).
  */
-export function parseRows(bytes: Uint8Array, start: number, end: number, values: Float64Array, onRow: RowHandler): void {
+export function parseRows(bytes: Uint8Array, start: number, end: number, values: Float64Array, onRow: RowHandler, ranges: FieldRanges = finiteRanges(values.length)): void {
   const fields = values.length;
+  const { low, high } = ranges;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = start;
   while (pos < end) {
@@ -207,7 +253,10 @@ export function parseRows(bytes: Uint8Array, start: number, end: number, values:
       if (f === fields - 1 ? c !== LF && !(c === CR && bytes[pos + 1] === LF) : c !== COMMA) {
         throw fieldProblem(bytes, rowStart, fieldStart, f, fields, end);
       }
-      values[f] = negative ? -value : value;
+      // 0 - value: a negative zero is read as 0, so `-0` and `0` are the same beat (same key, same sample).
+      const v = negative ? 0 - value : value;
+      if (!(v >= (low[f] as number) && v <= (high[f] as number))) throw rangeProblem(bytes, rowStart, fieldStart, pos, f, ranges);
+      values[f] = v;
       pos += c === CR ? 2 : 1;
     }
     onRow(values, rowStart);
@@ -284,6 +333,11 @@ function fieldProblem(bytes: Uint8Array, rowStart: number, fieldStart: number, f
     return new RowProblem(rowStart, fieldStart, `field ${field + 1}: expected a number, found an empty field`);
   }
   return new RowProblem(rowStart, fieldStart, `expected ${fields} fields, found ${field + (stop > fieldStart ? 1 : 0)}`);
+}
+
+function rangeProblem(bytes: Uint8Array, rowStart: number, fieldStart: number, stop: number, field: number, ranges: FieldRanges): RowProblem {
+  const text = latin1(bytes, fieldStart, Math.min(stop, fieldStart + 40));
+  return new RowProblem(rowStart, fieldStart, `field ${field + 1}: expected ${ranges.describe(field)}, found ${text}${stop - fieldStart > 40 ? '…' : ''}`);
 }
 
 /** The decimal syntax parseRows accepts (a subset of what Number() accepts: no spaces, hex, or Infinity). */

@@ -4,6 +4,7 @@
  * once every row is counted, so the main thread splits them).
  */
 import { FileProblem, readChunkRows, type Chunk } from './chunks.js';
+import { ecgRanges } from './parse.js';
 import { BottomK, beatKey, type SampleSet } from './sampling.js';
 import { BEAT_LENGTH, FIELDS_PER_ROW } from './schema.js';
 import { addBeat, emptySums, type GroupSums } from './stats.js';
@@ -60,7 +61,7 @@ export function scanChunk(fd: number, fileSize: number, task: ScanTask, seed: nu
     const group = (groups[label] ??= emptySums());
     addBeat(group, row);
     (keptSamples[label] as BottomK).offer(beatKey(words, seed), row);
-  });
+  }, ecgRanges(BEAT_LENGTH, task.labels));
   return { id: task.chunk.id, rows, groups, beats: beats ? beats.slice(0, beatCount * BEAT_LENGTH) : null };
 }
 

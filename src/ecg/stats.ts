@@ -73,13 +73,14 @@ export function beatFeatures(group: GroupSums): BeatFeatures {
   };
 }
 
-/** numpy `corrcoef` over rows: Pearson r between every pair of waveforms (r = 1 on the diagonal, symmetric). */
+/** numpy `corrcoef` over rows: Pearson r between every pair of waveforms (r = 1 on the diagonal, symmetric; 0 against a flat one). */
 export function correlationMatrix(classes: string[], waveforms: readonly (readonly number[])[]): CorrelationMatrix {
   const centred = waveforms.map((w) => {
     const mean = w.reduce((a, b) => a + b, 0) / w.length;
     const d = w.map((v) => v - mean);
     const norm = Math.sqrt(d.reduce((a, b) => a + b * b, 0));
-    return d.map((v) => v / norm);
+    // A flat mean waveform has no variation to correlate (numpy gives NaN): it correlates 0 with every other.
+    return norm > 0 ? d.map((v) => v / norm) : d.map(() => 0);
   });
   const matrix = centred.map((a, i) =>
     centred.map((b, j) => {

@@ -126,7 +126,7 @@ export function createApp(options: AppOptions): RequestHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const rejection = rejectRequest(req.method, url);
+    const rejection = rejectRequest(req.method, url, req.httpVersionMajor);
     const route: RouteClass = rejection ? 'invalid' : routeClass(path);
     // Site files (static.ts) and readiness set the common headers themselves, so that their repeated answers can be
     // written as one whole head; every other answer gets them here.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { sha256OfFile } from '../filesystem.js';
 
 export interface StoreOptions {
@@ -38,17 +39,30 @@ export const versionKey = (s: Stats): string => `${s.ino}:${s.size}:${s.mtimeMs}
 
 const etagOf = (hash: ReturnType<typeof createHash>): string => `"${hash.digest('base64url').slice(0, 27)}"`;
 
+/** Errors a request can provoke with its path alone: answered as "not found", never as a server failure. */
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP']);
+
+function notFound(path: string, why: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${path}: ${why}`), { code: 'ENOENT' });
+}
+
 /**
  * The site files as the server sees them: stat results reused for a short time, small bodies kept in memory
  * and ETags from the content (so every replica of a container gives the same ETag, whatever its mtimes).
+ *
+ * Every path is confined to `root` by its real path: a symlinked folder anywhere along it (`dist/x -> /etc`)
+ * that leads outside makes the path "not found". The folder's real path is resolved once per stat-cache
+ * entry, so a repeated request costs no extra system call.
  */
 export class FileStore {
   private readonly statCache = new Map<string, StatEntry>();
   private readonly files = new Map<string, CachedFile>();
   private readonly etags = new Map<string, string>();
   private totalBytes = 0;
+  private realRoot: { at: number; path: Promise<string> } | undefined;
 
   constructor(
+    private readonly root: string,
     private readonly options: StoreOptions = DEFAULT_STORE_OPTIONS,
     private readonly now: () => number = Date.now,
   ) {}
@@ -74,12 +88,24 @@ export class FileStore {
     if (this.statCache.size >= MAX_STAT_ENTRIES) this.statCache.clear();
     try {
       const stats = await lstat(path);
+      await this.assertInside(path, at);
       this.statCache.set(path, { at, stats });
       return stats;
     } catch (err) {
-      this.statCache.set(path, { at, error: err as NodeJS.ErrnoException });
-      throw err;
+      const error = NOT_FOUND_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? notFound(path, (err as Error).message) : (err as NodeJS.ErrnoException);
+      this.statCache.set(path, { at, error });
+      throw error;
     }
+  }
+
+  /** Rejects (ENOENT) unless the real path of the folder holding `path` is the site folder or inside it. */
+  private async assertInside(path: string, at: number): Promise<void> {
+    const folder = await realpath(dirname(path));
+    if (!this.realRoot || at - this.realRoot.at >= this.options.statTtlMs) this.realRoot = { at, path: realpath(this.root) };
+    const root = await this.realRoot.path;
+    const rel = relative(root, folder);
+    if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) return;
+    throw notFound(path, `its folder's real path ${folder} is outside the site folder`);
   }
 
   /** The file version described by `stats`; rejects if the file on disk is no longer that version. */

@@ -51,16 +51,23 @@ export function routeClass(pathname: string): RouteClass {
 }
 
 export interface Rejection {
-  status: 400 | 404 | 405 | 414;
+  status: 400 | 404 | 405 | 414 | 505;
   message: string;
 }
+
+/** Longest decoded path and path segment looked up on disk: below PATH_MAX and NAME_MAX, which would make it fail. */
+export const MAX_PATH_BYTES = 4096;
+export const MAX_SEGMENT_BYTES = 255;
 
 /**
  * Checks done before a request reaches the file server. serve-handler already refuses paths that leave the
  * site folder after one decoding; these add what it does not: NUL bytes (which make fs calls throw),
- * dot-files such as `.dash-site`, over-long targets, and methods other than GET and HEAD.
+ * dot-files such as `.dash-site`, over-long targets, paths and segments the file system would refuse as too long
+ * (ENAMETOOLONG), HTTP versions other than 1.x, and methods other than GET and HEAD.
  */
-export function rejectRequest(method: string | undefined, url: string): Rejection | undefined {
+export function rejectRequest(method: string | undefined, url: string, httpVersionMajor = 1): Rejection | undefined {
+  // Node's parser takes HTTP/0.9 (no version) and HTTP/2.0 request lines and would answer them in HTTP/1.1.
+  if (httpVersionMajor !== 1) return { status: 505, message: 'HTTP Version Not Supported' };
   if (url.length > MAX_URL_LENGTH) return { status: 414, message: 'URI Too Long' };
   if (!url.startsWith('/')) return { status: 400, message: 'Bad Request' };
   if (method !== 'GET' && method !== 'HEAD') return { status: 405, message: 'Method Not Allowed' };
@@ -75,9 +82,11 @@ export function rejectRequest(method: string | undefined, url: string): Rejectio
   if (path.includes('\0')) return { status: 400, message: 'Bad Request' };
   // Backslashes are separators on Windows and never appear in the site's own URLs.
   if (path.includes('\\')) return { status: 400, message: 'Bad Request' };
+  if (Buffer.byteLength(path) > MAX_PATH_BYTES) return { status: 414, message: 'URI Too Long' };
   for (const segment of path.split('/')) {
     if (segment === '..') return { status: 400, message: 'Bad Request' };
     if (segment.startsWith('.')) return { status: 404, message: 'Not Found' };
+    if (segment.length > MAX_SEGMENT_BYTES / 3 && Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return { status: 414, message: 'URI Too Long' };
   }
   return undefined;
 }

@@ -34,11 +34,13 @@ const REASONS: Record<number, string> = {
   408: 'Request Timeout',
   414: 'URI Too Long',
   431: 'Request Header Fields Too Large',
+  505: 'HTTP Version Not Supported',
 };
 
-/** Status for a request Node's parser refused: the request line decides between 414 and 431. */
+/** Status for a request Node's parser refused: the request line decides between 414 and 431; HTTP/3.0 or /1.2 is 505. */
 export function clientErrorStatus(err: NodeJS.ErrnoException & { rawPacket?: Buffer }): number {
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADER_TIMEOUT') return 408;
+  if (err.code === 'HPE_INVALID_VERSION') return 505;
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     const lineEnd = err.rawPacket?.indexOf('\r\n') ?? -1;
     return lineEnd === -1 || lineEnd > MAX_URL_LENGTH ? 414 : 431;

@@ -5,7 +5,7 @@ import { Readable, type Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import serveHandler from 'serve-handler';
 import { NOT_FOUND_FILE } from '../site/html.js';
-import { DEFAULT_STORE_OPTIONS, FileStore, versionKey, type StoreOptions } from './file-store.js';
+import { DEFAULT_STORE_OPTIONS, FileStore, versionKey, type FileVersion, type StoreOptions } from './file-store.js';
 import { noteContentLength, sendStatus } from './respond.js';
 import { HASHED_ASSET, setCommonHeaders } from './security.js';
 
@@ -140,7 +140,7 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promi
  * from the content, and answer 304 for a current client copy.
  */
 export function createStaticHandler(root: string, storeOptions: StoreOptions = DEFAULT_STORE_OPTIONS): StaticHandler {
-  const store = new FileStore(storeOptions);
+  const store = new FileStore(root, storeOptions);
   const config = { public: root, cleanUrls: false, directoryListing: false, symlinks: false, etag: false };
   const replays = new Map<string, Replay>();
 
@@ -205,6 +205,18 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
   const serve = async (req: IncomingMessage, res: ServerResponse, encodings: Encoding[], replayKey: string): Promise<void> => {
     setCommonHeaders(res); // a replayed answer has them in its stored head instead
     const variants = new Map<string, Variant>();
+    const loaded = new Map<string, FileVersion>();
+    // serve-handler answers any file-system error other than "not found" itself, with a console.error stack and
+    // its own 500 page. So our methods never give it one: the error is held here, serve-handler is told "not
+    // found", and sendError hands the held error to the app (logged, counted in errors_total, a 500).
+    let failure: unknown;
+    let streaming: Promise<unknown> | undefined;
+    const hold = (err: unknown): unknown => {
+      const code = (err as NodeJS.ErrnoException | undefined)?.code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return err;
+      failure = err;
+      return Object.assign(new Error('held for the app'), { code: 'ENOENT' });
+    };
 
     const remember = (path: string, sent: string, stats: Stats, etag: string, body: Buffer): void => {
       if (res.statusCode !== 200 || req.method !== 'GET') return;
@@ -214,11 +226,17 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
 
     const methods = {
       lstat: async (path: string): Promise<Stats> => {
-        const { stats, variant } = await choose(path, encodings);
-        if (!variant) return stats;
-        variants.set(path, variant);
-        // serve-handler takes Content-Length from these stats: the compressed file's.
-        return variant.stats;
+        try {
+          const { stats, variant } = await choose(path, encodings);
+          // Read (or hash) the file now, so that createReadStream, whose errors serve-handler prints, cannot fail.
+          if (stats.isFile()) loaded.set(path, await store.load(variant?.path ?? path, variant?.stats ?? stats));
+          if (!variant) return stats;
+          variants.set(path, variant);
+          // serve-handler takes Content-Length from these stats: the compressed file's.
+          return variant.stats;
+        } catch (err) {
+          throw hold(err);
+        }
       },
 
       createReadStream: async (path: string, range: { start?: number; end?: number }): Promise<Readable> => {
@@ -228,7 +246,7 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
         if (COMPRESSIBLE.test(path)) res.setHeader('Vary', 'Accept-Encoding');
         if (variant) res.setHeader('Content-Encoding', variant.encoding);
         res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? IMMUTABLE : REVALIDATE);
-        const file = await store.load(filePath, stats);
+        const file = loaded.get(path) ?? (await store.load(filePath, stats));
         res.setHeader('ETag', file.etag);
         // serve-handler writes the head with `res.statusCode || 200`, so setting 304 here is how a
         // revalidation ends there; a Range request is always answered in full or in part instead.
@@ -240,7 +258,14 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
         const { body } = file;
         if (body && range.start === undefined) return new BufferBody(body, () => remember(path, filePath, stats, file.etag, body));
         if (body) return new BufferBody(body.subarray(range.start, (range.end ?? body.length - 1) + 1));
-        return createReadStream(filePath, range);
+        const stream = createReadStream(filePath, range);
+        // A client that goes away closes the file; a read error reaches the app through serve()'s promise.
+        res.once('close', () => stream.destroy());
+        streaming = new Promise((resolve, reject) => {
+          stream.once('error', reject);
+          stream.once('close', () => resolve(undefined));
+        });
+        return stream;
       },
 
       // Never reached with directoryListing and symlinks off; refusing keeps it so should that change.
@@ -260,17 +285,19 @@ export function createStaticHandler(root: string, storeOptions: StoreOptions = D
         _config: unknown,
         spec: { statusCode: number; message: string; err?: NodeJS.ErrnoException },
       ): Promise<void> => {
-        if (spec.err?.code === 'ECHANGED') {
+        const err = (spec.err ?? failure) as NodeJS.ErrnoException | undefined;
+        if (err?.code === 'ECHANGED') {
           sendStatus(req, response, 503, 'Service Unavailable (the site is being rebuilt; retry)', { 'Retry-After': '1' });
           return;
         }
-        if (spec.err) throw spec.err;
+        if (err) throw err;
         if (spec.statusCode === 404 && (await sendNotFoundPage(req, response))) return;
         sendStatus(req, response, spec.statusCode, spec.statusCode === 404 ? 'Not Found' : spec.statusCode === 400 ? 'Bad Request' : spec.message);
       },
     };
 
     await serveHandler(req, res, config, methods as unknown as Parameters<typeof serveHandler>[3]);
+    await streaming;
   };
 
   /**

@@ -43,7 +43,11 @@ describe('bad input (D-9) through the CLI', { timeout: 120_000 }, () => {
     ['missing column', 'Serial No,medical_specialty,keywords\n1,a,b\n', `${HEALTHCARE_FILE}:1: missing required column "cleaned_transcription"; found 3 column(s): "Serial No", "medical_specialty", "keywords"`],
     ['wrong delimiter', HEADER.replaceAll(',', ';') + '1;a;b;c;d;e;f\n', `the header looks ";"-delimited, but this file must be ","-delimited`],
     ['unterminated quote', `${HEADER}1,a,b,c,"d\ne,f,g\n`, `${HEALTHCARE_FILE}:2: unterminated quoted field: a '"' opened on line 2 is still open at the end of the file`],
-    ['truncated file', `${HEADER}1,a,b,c,d,e,f\n2,a,b,c`, `${HEALTHCARE_FILE}:3: expected 7 fields (as in the header), found 4`],
+    ['truncated file', `${HEADER}1,a,b,c,d,e,f\n2,a,b,c`, `${HEALTHCARE_FILE}:3: record 2: expected 7 fields (as in the header), found 4`],
+    ['header only', HEADER, `${HEALTHCARE_FILE}:2: the file has a header and no data rows; expected at least one record`],
+    ['short row at line 54', `${HEADER}${'1,a,b,c,"d\nd",e,f\n'.repeat(26)}1,a,b\n`, `${HEALTHCARE_FILE}:54: record 27: expected 7 fields (as in the header), found 3`],
+    ['ESC in a header name', HEADER.replace('keywords', 'key\u001b[2Jwords') + '1,a,b,c,d,e,f\n', `found 7 column(s): "Serial No", "description", "medical_specialty", "sample_name", "transcription", "key\\x1B[2Jwords"`],
+    ['ESC in a field', `${HEADER}1,a,b,c,d,e,f\n2,a,b,c\u001b]0;owned\u0007`, `found 4`],
   ];
 
   it.each(cases)('%s: exit 1 with file and line, previous cache and manifest byte-identical', async (_name, content, message) => {
@@ -57,6 +61,7 @@ describe('bad input (D-9) through the CLI', { timeout: 120_000 }, () => {
     const r = await dash(args, { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(message);
+    expect(r.stderr.includes('\u001b[') || r.stderr.includes('\u001b]')).toBe(false);
     expect(r.stderr).toContain('the previous cache (if any) is unchanged');
     expect(await hashes(cache, ['healthcare.parquet', 'manifest.json'])).toEqual(before);
   });

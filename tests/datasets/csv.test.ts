@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoercionLog, readCsv, type CsvFormat } from '../../src/datasets/csv.js';
+import { printable } from '../../src/printable.js';
 import { InputError } from '../../src/errors.js';
 import { tempDir, writeFiles } from '../support/fixtures.js';
 
@@ -87,14 +88,72 @@ describe('readCsv', { timeout: 120_000 }, () => {
     const err = await failure('id,Agency Name,text\n1,a,b\n2,b,c\n3,c');
     expect(err.line).toBe(4);
     expect(err.message).toBe(
-      'data/in.csv:4: expected 3 fields (as in the header), found 2 — a truncated file, an unquoted delimiter or a different delimiter',
+      'data/in.csv:4: record 3: expected 3 fields (as in the header), found 2 — a truncated line, a missing or a different delimiter',
     );
   });
 
   it('D-9: a data line written with another delimiter has the wrong field count', async () => {
     const err = await failure('id,Agency Name,text\n1,a,b\n2;b;c\n');
     expect(err.line).toBe(3);
-    expect(err.message).toMatch(/^data\/in\.csv:3: expected 3 fields \(as in the header\), found 1/);
+    expect(err.message).toMatch(/^data\/in\.csv:3: record 2: expected 3 fields \(as in the header\), found 1/);
+  });
+
+  it('reports a short or long row at its physical line and record number, however many rows came before', async () => {
+    const rows = (n: number): string => Array.from({ length: n }, (_, i) => `${i},a,"multi\nline ${i}"\n`).join('');
+    // Line 1 is the header; rows 1..1499 take two lines each (lines 2..2999); the short row is line 3001 (after an empty line).
+    const late = await failure(`id,Agency Name,text\n${rows(1499)}\nx,y\n`);
+    expect([late.line, late.message.split(': ')[1]]).toEqual([3001, 'record 1,500']);
+    const early = await failure('id,Agency Name,text\n1,a,b\n2,a,b\n3,a,b\n4,a\n5,a,b\n');
+    expect([early.line, early.message]).toEqual([5, 'data/in.csv:5: record 4: expected 3 fields (as in the header), found 2 — a truncated line, a missing or a different delimiter']);
+    const long = await failure(`id,Agency Name,text\n${'1,a,b\n'.repeat(40_000)}1,a,b,c\n`);
+    expect(long.line).toBe(40_002);
+    expect(long.message).toContain('record 40,001: expected 3 fields (as in the header), found 4');
+  });
+
+  it('locates an unterminated quote after many rows at the line where it opened', async () => {
+    const err = await failure(`id,Agency Name,text\n${'1,a,b\n'.repeat(30_000)}2,b,"never closed\nmore\n`);
+    expect(err.line).toBe(30_002);
+  });
+
+  it('escapes control characters from header names and fields in its messages', async () => {
+    const err = await failure('id,Agency\u001b[31mName,text\n1,a,b\n');
+    expect(err.message).toContain('"Agency\\x1B[31mName"');
+    expect(err.message).not.toContain('\u001b');
+    const log = new CoercionLog();
+    log.note('Quantity', 'non-numeric values set to 0', 3, '\u009b2J\u202Eevil');
+    const [warning = ''] = log.warnings('in.csv');
+    expect(warning).toContain('\\x9B2J\\u202Eevil');
+    expect(printable(warning)).toBe(warning);
+  });
+
+  it('warns about bytes that are not UTF-8 with their lines, and keeps the rows (read as U+FFFD)', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('id,Agency Name,text\n1,caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(',b\n2,ok \u00e9\u20ac\u{1F600},c\n3,x,'),
+      Buffer.from([0xc3, 0x28, 0xed, 0xa0, 0x80]),
+      Buffer.from('\n4,a,'),
+      Buffer.from([0xf0, 0x9f]),
+    ]);
+    const root = await tempDir();
+    await writeFiles(root, { 'in.csv': bytes });
+    const log = new CoercionLog();
+    const seen: string[] = [];
+    await readCsv({ path: join(root, 'in.csv'), display: 'in.csv' }, FORMAT, (values) => seen.push(values[1] ?? ''), log);
+    expect(seen).toEqual(['caf\uFFFD', 'ok \u00e9\u20ac\u{1F600}', 'x', 'a']);
+    expect(log.warnings('in.csv')).toEqual([
+      'in.csv: encoding: 4 byte sequences that are not UTF-8 read as U+FFFD (rows kept; save the file as UTF-8) (line 2 "0xE9", line 4 "0xC3", line 4 "0xED 0xA0 0x80", line 5 "0xF0 0x9F")',
+    ]);
+  });
+
+  it('skips a header row repeated mid-file (files concatenated) and warns with its lines', async () => {
+    const log = new CoercionLog();
+    const root = await tempDir();
+    await writeFiles(root, { 'in.csv': 'id,Agency Name,text\n1,a,b\nid,Agency Name,text\n2,c,d\n id , Agency Name,text\n' });
+    const ids: string[] = [];
+    const result = await readCsv({ path: join(root, 'in.csv'), display: 'in.csv' }, FORMAT, (values) => ids.push(values[0] ?? ''), log);
+    expect([ids, result.records]).toEqual([['1', '2'], 2]);
+    expect(log.warnings('in.csv')).toEqual(['in.csv: header: 2 rows repeating the header row skipped (line 3 "id,Agency Name,text", line 5 " id , Agency Name,text")']);
   });
 });
 

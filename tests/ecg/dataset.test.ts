@@ -78,14 +78,21 @@ describe('ecg dataset module', () => {
   describe.each([
     ['a value that is not a number', 'mitbih_test.csv', 3, (f: string[]) => [...f.slice(0, 9), 'n/a', ...f.slice(10)], 'ecg_data/mitbih_test.csv:3:'],
     ['a row with a missing field', 'mitbih_train.csv', 17, (f: string[]) => f.slice(1), 'ecg_data/mitbih_train.csv:17:4651: expected 188 fields, found 187'],
-    ['a label outside the classes', 'ptbdb_normal.csv', 5, (f: string[]) => [...f.slice(0, -1), '1.000000000000000000e+00'], 'ecg_data/ptbdb_normal.csv:5: field 188 (the label): expected the label 0, found 1'],
-    ['a MIT-BIH label 5', 'mitbih_train.csv', 1, (f: string[]) => [...f.slice(0, -1), '5.000000000000000000e+00'], 'expected a label 0, 1, 2, 3 or 4, found 5'],
+    ['a label outside the classes', 'ptbdb_normal.csv', 5, (f: string[]) => [...f.slice(0, -1), '1.000000000000000000e+00'], 'field 188: expected the label 0, found 1.000000000000000000e+00'],
+    ['a MIT-BIH label 5', 'mitbih_train.csv', 1, (f: string[]) => [...f.slice(0, -1), '5.000000000000000000e+00'], 'field 188: expected a label from 0 to 4, found 5.000000000000000000e+00'],
+    ['a value that overflows (1e400)', 'mitbih_test.csv', 4, (f: string[]) => [...f.slice(0, 2), '1e400', ...f.slice(3)], 'ecg_data/mitbih_test.csv:4:51: field 3: expected a number in [0, 1]'],
+    ['a value whose square overflows (1e308)', 'ptbdb_abnormal.csv', 2, (f: string[]) => ['1e308', ...f.slice(1)], 'ecg_data/ptbdb_abnormal.csv:2:1: field 1: expected a number in [0, 1]'],
+    ['NaN', 'mitbih_train.csv', 6, (f: string[]) => [...f.slice(0, 5), 'NaN', ...f.slice(6)], 'ecg_data/mitbih_train.csv:6:126: field 6: expected a number, found "NaN"'],
+    ['inf', 'mitbih_train.csv', 7, (f: string[]) => [...f.slice(0, 5), 'inf', ...f.slice(6)], 'field 6: expected a number, found "inf"'],
+    ['a sample above 1', 'ptbdb_normal.csv', 3, (f: string[]) => [...f.slice(0, 5), '1.5', ...f.slice(6)], 'ecg_data/ptbdb_normal.csv:3:126: field 6: expected a number in [0, 1] (the beats are min-max normalised; ±0.000001 for rounding), found 1.5'],
+    ['an empty file', 'ptbdb_normal.csv', 0, () => [], 'ecg_data/ptbdb_normal.csv:1: the file has no rows'],
   ])('bad input: %s', (_, file, line, edit, message) => {
     it('fails with exit 1 naming file and line, and leaves the previous cache untouched', async () => {
       await cp(built, dir, { recursive: true });
       const before = await readFile(join(cache, 'ecg_precomputed.json'), 'utf8');
       const manifestBefore = await readFile(join(cache, 'manifest.json'), 'utf8');
-      await editLine(file, line, edit);
+      if (line === 0) await writeFile(join(datasets, 'ecg_data', file), '');
+      else await editLine(file, line, edit);
       const { code, stderr } = await dash('cache', '--only', 'ecg', '--force');
       expect(code).toBe(1);
       expect(stderr).toContain(message);
@@ -93,6 +100,41 @@ describe('ecg dataset module', () => {
       expect(await readFile(join(cache, 'ecg_precomputed.json'), 'utf8')).toBe(before);
       expect(await readFile(join(cache, 'manifest.json'), 'utf8')).toBe(manifestBefore);
     });
+  });
+
+  it('reads -0 as 0 and writes only finite numbers: nulls only where the schema allows them (undetected fiducials)', async () => {
+    const rows = fixtureRows();
+    const flat = (label: number): number[] => [...Array.from({ length: 187 }, () => 0), label];
+    // -0 everywhere a 0 stands in the first rows, a flat class (every beat of class 3 constant) and a flat beat.
+    rows.mitbih_train = [...(rows.mitbih_train ?? []).filter((r) => r[187] !== 3), flat(3), flat(3), flat(0)];
+    await writeFixture(datasets, rows);
+    const path = join(datasets, 'ecg_data', 'mitbih_train.csv');
+    const text = await readFile(path, 'latin1');
+    await writeFile(path, text.replaceAll(/(^|,)0\.000000000000000000e\+00/gm, '$1-0'), 'latin1');
+    expect((await readFile(path, 'latin1')).match(/(^|,)-0(?=,)/gm)?.length).toBeGreaterThan(1000);
+    const { code, stderr } = await dash('cache', '--only', 'ecg');
+    expect([code, stderr]).toEqual([0, expect.any(String)]);
+    const json = await readFile(join(cache, 'ecg_precomputed.json'), 'utf8');
+    const misplaced: string[] = [];
+    const NULLABLE = new Set(['p', 'q', 'r', 's', 't', 'pr', 'qt', 'st', 'correlation_matrix', 'pca_embedding']);
+    const walk = (value: unknown, path: string, key: string): void => {
+      if (value === null && !NULLABLE.has(key)) misplaced.push(path);
+      else if (typeof value === 'number' && !Number.isFinite(value)) misplaced.push(path);
+      else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, key));
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, k);
+    };
+    const document = JSON.parse(json) as EcgPrecomputed;
+    walk(document, '$', '');
+    expect(misplaced).toEqual([]);
+    expect(json).not.toMatch(/NaN|Infinity|-0[,\]]/);
+    const correlation = document.mitbih.correlation_matrix?.matrix ?? [];
+    expect(correlation.flat().every((r) => Number.isFinite(r) && r >= -1 && r <= 1)).toBe(true);
+    expect(document.mitbih.splits.train.class_distribution['Fusion (F)']).toBe(2);
+
+    // The same beats written with 0 instead of -0 give the same document.
+    await writeFixture(datasets, rows);
+    await dash('cache', '--only', 'ecg', '--force');
+    expect(await readFile(join(cache, 'ecg_precomputed.json'), 'utf8')).toBe(json);
   });
 
   it('names the column of a bad value', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/demo/random.js';
-import { parseRows, RowProblem } from '../../src/ecg/parse.js';
+import { ecgRanges, parseRows, RowProblem, SAMPLE_TOLERANCE } from '../../src/ecg/parse.js';
 
 /** Parses `text` (one or more rows of `fields` numbers) and returns every row's values. */
 function parse(text: string, fields: number): number[][] {
@@ -20,10 +20,10 @@ function problem(text: string, fields: number): RowProblem {
   throw new Error(`no problem found in ${JSON.stringify(text)}`);
 }
 
-/** Every text parses to exactly Number(text) (Object.is: -0 and 0 differ). */
+/** Every text parses to exactly Number(text) (Object.is, so a zero must be +0: the parser reads -0 as 0). */
 function expectExact(texts: string[]): void {
   const [values] = parse(texts.join(','), texts.length) as [number[]];
-  const wrong = texts.filter((t, i) => !Object.is(values[i], Number(t)));
+  const wrong = texts.filter((t, i) => !Object.is(values[i], Number(t) + 0));
   expect(wrong).toEqual([]);
 }
 
@@ -158,6 +158,39 @@ describe('parseRows: layout', () => {
     }
     expect(wrong).toEqual([]);
     expect(parse(`0.5,${field},-${field}\n`, 3)).toEqual([[0.5, Number(field), -Number(field)]]);
+  });
+
+  it('rejects values that are not finite: overflow to Infinity, NaN, inf, with the field and its offset', () => {
+    for (const text of ['1e400', '-1e400', '1.0e309', '179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792']) {
+      const p = problem(`0.5,${text},0.5\n`, 3);
+      expect([text, p.fieldStart, p.problem]).toEqual([text, 4, `field 2: expected a finite number, found ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`]);
+    }
+    for (const text of ['NaN', 'inf', 'Infinity', '-inf']) expect(problem(`0.5,${text},0.5\n`, 3).problem).toBe(`field 2: expected a number, found "${text}"`);
+  });
+
+  it('reads a negative zero as 0, so -0 and 0 are the same beat', () => {
+    const [row] = parse('-0,-0.0,-0.000000000000000000e+00,-1e-400,0', 5) as [number[]];
+    expect(row.map((v) => Object.is(v, 0))).toEqual([true, true, true, true, true]);
+  });
+
+  it('rejects a value outside its field range: ECG samples in [0, 1] ± 1e-6, the label within the file’s labels', () => {
+    const ranges = ecgRanges(3, [0, 1, 2, 3, 4]);
+    const check = (text: string): string | undefined => {
+      const bytes = Buffer.from(`${text}\n`, 'latin1');
+      try {
+        parseRows(bytes, 0, bytes.length, new Float64Array(4), () => undefined, ranges);
+        return undefined;
+      } catch (err) {
+        return (err as RowProblem).problem;
+      }
+    };
+    expect(check('0,1,0.5,4')).toBeUndefined();
+    expect(check('-0.0000009,1.0000009,1e-300,0')).toBeUndefined();
+    expect(check('0,1.5,0.5,4')).toBe(`field 2: expected a number in [0, 1] (the beats are min-max normalised; ±${SAMPLE_TOLERANCE} for rounding), found 1.5`);
+    expect(check('0,0.5,1e308,4')).toMatch(/^field 3: expected a number in \[0, 1\].*found 1e308$/);
+    expect(check('-0.01,0.5,0.5,4')).toMatch(/^field 1: expected a number in \[0, 1\]/);
+    expect(check('0,0.5,0.5,5')).toBe('field 4: expected a label from 0 to 4, found 5');
+    expect(check('0,0.5,0.5,-1.0e0')).toBe('field 4: expected a label from 0 to 4, found -1.0e0');
   });
 
   it('reports rows with too few or too many fields with the counts', () => {

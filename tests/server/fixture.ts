@@ -56,6 +56,9 @@ export function makeSite(): SiteFixture {
   const secret = 'top secret outside the site\n';
   writeFileSync(join(dir, 'secret.txt'), secret);
   symlinkSync(join(dir, 'secret.txt'), join(out, 'leak.txt'));
+  // A symlinked folder leading out of the site: `/outside/secret.txt` must never be served.
+  symlinkSync(dir, join(out, 'outside'), 'dir');
+  symlinkSync(join(dir, 'data_cache'), join(out, 'caches'), 'dir');
 
   writeFileSync(join(cache, 'equipment.parquet'), Buffer.alloc(CACHE_SIZES.equipment, 1));
   writeFileSync(join(cache, 'bases.parquet'), Buffer.alloc(CACHE_SIZES.bases, 1));

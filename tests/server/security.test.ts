@@ -19,8 +19,19 @@ describe('rejectRequest', () => {
     ['GET', '/assets/.env', 404],
     ['GET', '/%2egit/config', 404],
     ['GET', `/${'a'.repeat(9000)}`, 414],
+    ['GET', '/a'.repeat(3000), 414],
+    ['GET', `/${'s'.repeat(255)}`, undefined],
+    ['GET', `/${'s'.repeat(256)}`, 414],
+    ['GET', `/x/${'%C3%A9'.repeat(128)}`, 414],
+    ['GET', `/${'d/'.repeat(2049)}`, 414],
   ])('%s %s → %s', (method, url, status) => {
     expect(rejectRequest(method, url)?.status).toBe(status);
+  });
+
+  it('answers request lines of HTTP versions other than 1.x (0.9, 2.0) with 505', () => {
+    expect(rejectRequest('GET', '/', 0)?.status).toBe(505);
+    expect(rejectRequest('GET', '/', 2)?.status).toBe(505);
+    expect(rejectRequest('GET', '/', 1)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEALTH_MAX_AGE_MS } from '../../src/server/health.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
 import { CACHE_SIZES, get, json, makeSite, rawExchange, startTestServer, type SiteFixture, type TestServer } from './fixture.js';
@@ -350,6 +350,10 @@ describe('hardening', () => {
     '/assets/%2e%2e/%2e%2e/secret.txt',
     '/leak.txt',
     '/%00/../secret.txt',
+    '/outside/secret.txt',
+    '/outside/dist/../secret.txt',
+    '/%6futside/secret.txt',
+    '/caches/manifest.json',
   ])('never serves a file outside the site: %s', async (path) => {
     const res = await get(server.port, path);
     expect([400, 404]).toContain(res.status);
@@ -406,6 +410,46 @@ describe('hardening', () => {
     expect(metrics.counters['http_requests_total{route=invalid,status=414}']).toBe(1);
     expect(metrics.counters['http_client_errors_total{status=414}']).toBe(1);
     expect(metrics.counters['http_client_errors_total{status=431}']).toBe(1);
+  });
+
+  it('follows no symlinked folder out of the site, not even for a file it has served from inside before', async () => {
+    const res = await get(server.port, '/outside/secret.txt', { 'accept-encoding': 'gzip, br' });
+    expect(res.status).toBe(404);
+    const manifest = await get(server.port, '/caches/manifest.json');
+    expect([manifest.status, manifest.body.toString().includes('manifestVersion')]).toEqual([404, false]);
+  });
+
+  it('answers over-long paths and segments with 414 or 404, never 500, and nothing reaches console.error', async () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const statuses = [
+        (await get(server.port, '/a'.repeat(3000))).status,
+        (await get(server.port, '/a/'.repeat(1000))).status,
+        (await get(server.port, `/${'s'.repeat(256)}.html`)).status,
+        (await get(server.port, `/${encodeURIComponent('é'.repeat(128))}`)).status,
+        (await get(server.port, `/${'d'.repeat(4097)}`)).status,
+        // Under 4 KB as requested, but over PATH_MAX once joined to the site folder: the file system refuses it.
+        (await get(server.port, `/${Array.from({ length: 20 }, () => 'p'.repeat(203)).join('/')}.js`)).status,
+      ];
+      for (const status of statuses) expect([404, 414]).toContain(status);
+      expect(statuses).toEqual([414, 404, 414, 414, 414, 404]);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+    const metrics = json(await get(server.port, '/metrics')) as { counters: Record<string, number> };
+    expect(metrics.counters.errors_total).toBeUndefined();
+  });
+
+  it.each([
+    ['GET /index.html\r\n\r\n', 'HTTP/1.1 505 '],
+    ['GET /index.html HTTP/0.9\r\nHost: x\r\n\r\n', 'HTTP/1.1 505 '],
+    ['GET /index.html HTTP/2.0\r\nHost: x\r\nConnection: close\r\n\r\n', 'HTTP/1.1 505 '],
+    ['GET /index.html HTTP/3.0\r\nHost: x\r\n\r\n', 'HTTP/1.1 505 '],
+  ])('answers a request line of another HTTP version (%j) with 505, not the page', async (line, start) => {
+    const text = await rawExchange(server.port, line);
+    expect(text.startsWith(start)).toBe(true);
+    expect(text).not.toContain('overview');
   });
 
   it('logs one access line per request with method, path, status, bytes and ms', async () => {

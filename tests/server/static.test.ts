@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,9 +45,24 @@ describe('FileStore', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('confines every path to its root by real path: a symlinked folder leading out is "not found"', async () => {
+    const site = join(dir, 'site');
+    mkdirSync(join(site, 'inner'), { recursive: true });
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    writeFileSync(join(site, 'inner', 'page.html'), 'page');
+    symlinkSync(dir, join(site, 'out'), 'dir');
+    symlinkSync(join(site, 'inner'), join(site, 'alias'), 'dir');
+    const store = new FileStore(site, { statTtlMs: 1000, maxFileBytes: 1024, maxTotalBytes: 4096 });
+    await expect(store.lstat(join(site, 'out', 'secret.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(store.lstat(join(site, 'out', 'site', 'inner', 'page.html'))).resolves.toMatchObject({ size: 4 });
+    await expect(store.lstat(join(site, 'alias', 'page.html'))).resolves.toMatchObject({ size: 4 });
+    await expect(store.lstat(join(site, 'inner', 'page.html'))).resolves.toMatchObject({ size: 4 });
+    await expect(store.lstat(join(site, 'x'.repeat(300)))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('reuses stat results, including "not found", for the TTL only', async () => {
     let clock = 0;
-    const store = new FileStore({ statTtlMs: 1000, maxFileBytes: 1024, maxTotalBytes: 4096 }, () => clock);
+    const store = new FileStore(dir, { statTtlMs: 1000, maxFileBytes: 1024, maxTotalBytes: 4096 }, () => clock);
     const path = join(dir, 'a.txt');
     await expect(store.lstat(path)).rejects.toMatchObject({ code: 'ENOENT' });
     writeFileSync(path, 'hello');
@@ -58,7 +73,7 @@ describe('FileStore', () => {
   });
 
   it('gives content ETags, equal for equal bytes whatever the mtime', async () => {
-    const store = new FileStore({ statTtlMs: 0, maxFileBytes: 1024, maxTotalBytes: 4096 });
+    const store = new FileStore(dir, { statTtlMs: 0, maxFileBytes: 1024, maxTotalBytes: 4096 });
     writeFileSync(join(dir, 'a.txt'), 'same');
     writeFileSync(join(dir, 'b.txt'), 'same');
     utimesSync(join(dir, 'b.txt'), new Date(0), new Date(0));
@@ -70,7 +85,7 @@ describe('FileStore', () => {
   });
 
   it('streams large files (no body kept) with an ETag from their content', async () => {
-    const store = new FileStore({ statTtlMs: 0, maxFileBytes: 10, maxTotalBytes: 100 });
+    const store = new FileStore(dir, { statTtlMs: 0, maxFileBytes: 10, maxTotalBytes: 100 });
     writeFileSync(join(dir, 'big.txt'), 'x'.repeat(50));
     writeFileSync(join(dir, 'big2.txt'), 'x'.repeat(50));
     const one = await store.load(join(dir, 'big.txt'), await store.lstat(join(dir, 'big.txt')));
@@ -80,7 +95,7 @@ describe('FileStore', () => {
   });
 
   it('refuses a file replaced since it was stat-ed, then sees the new version', async () => {
-    const store = new FileStore({ statTtlMs: 60_000, maxFileBytes: 1024, maxTotalBytes: 4096 });
+    const store = new FileStore(dir, { statTtlMs: 60_000, maxFileBytes: 1024, maxTotalBytes: 4096 });
     const path = join(dir, 'page.html');
     writeFileSync(path, 'old');
     const stale = await store.lstat(path);
@@ -93,7 +108,7 @@ describe('FileStore', () => {
   });
 
   it('evicts the least recently used bodies beyond the memory budget', async () => {
-    const store = new FileStore({ statTtlMs: 60_000, maxFileBytes: 100, maxTotalBytes: 250 });
+    const store = new FileStore(dir, { statTtlMs: 60_000, maxFileBytes: 100, maxTotalBytes: 250 });
     for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, n), n.repeat(100));
     const load = async (n: string) => store.load(join(dir, n), await store.lstat(join(dir, n)));
     const a = await load('a');
