@@ -2,6 +2,7 @@ import { downloadBlob, downloadText } from '../lib/download.js';
 import { h, uid } from '../lib/dom.js';
 import { emptyState } from '../lib/shell.js';
 import { THEME_EVENT } from '../lib/theme.js';
+import { titlesAsHoverCards } from '../lib/tooltip.js';
 import { infoTip } from './info-tip.js';
 
 /** Draws the chart for the card's current inner width; null means "nothing to show" (the empty state). */
@@ -53,7 +54,8 @@ export function inTurns(work: () => void): void {
 
 /**
  * A titled card holding one chart: info tooltip, SVG/PNG download, redraw on resize, empty state when the
- * render returns null. role=figure with the title as its name, so screen readers announce what it is.
+ * render returns null. A <figure> named by its title, so screen readers announce what it is. Its title is an h2:
+ * a card sits right under the page's h1 or beside a section's h2, never deeper.
  */
 export function chartCard(options: ChartCardOptions): ChartCard {
   const titleId = uid('chart-title');
@@ -61,9 +63,9 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   const svgButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as SVG' }, 'SVG');
   const pngButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as PNG' }, 'PNG');
   const element = h(
-    'article',
-    { class: `card chart-card${options.wide ? ' wide' : ''}`, role: 'figure', 'aria-labelledby': titleId },
-    h('header', { class: 'card-head' }, h('h3', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
+    'figure',
+    { class: `card chart-card${options.wide ? ' wide' : ''}`, 'aria-labelledby': titleId },
+    h('header', { class: 'card-head' }, h('h2', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
     body,
   );
   let render = options.render;
@@ -90,6 +92,8 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     svgButton.disabled = pngButton.disabled = chart === null;
   };
 
+  quietPlotGroups(body);
+  titlesAsHoverCards(body);
   // Colours some charts compute from the theme (e.g. text on a cell) follow a switch of theme.
   window.addEventListener(THEME_EVENT, () => draw());
   new ResizeObserver(() => {
@@ -108,6 +112,26 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   });
   if (render) queueMicrotask(() => draw());
   return { element, draw };
+}
+
+/**
+ * Plot names each mark's <g> (aria-label="bar", "rule", "tip" …) without a role, which ARIA forbids, and redraws
+ * its tip's <g> on every pointer move. Those names say nothing to a listener (the card's title and its data table
+ * do), so they move to data-mark whenever they appear.
+ */
+function quietPlotGroups(body: HTMLElement): void {
+  const quiet = (root: ParentNode): void => {
+    for (const g of root.querySelectorAll('g[aria-label], g[aria-description]')) {
+      if (g.hasAttribute('role')) continue;
+      // Kept as data for styles and tests ("tip", "x-axis tick" …), out of the accessibility tree.
+      g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+      g.removeAttribute('aria-label');
+      g.removeAttribute('aria-description');
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) quiet(node.parentNode ?? node);
+  }).observe(body, { childList: true, subtree: true });
 }
 
 interface SerializedChart {

@@ -102,7 +102,7 @@ startPage(async (context) => {
       const details = h('dl', { class: 'inst-details' }, ...hoverLines(row).slice(1).map((line) => h('dd', {}, line)));
       const clear = h('button', { type: 'button', class: 'btn btn-ghost btn-small' }, 'Clear selection');
       clear.addEventListener('click', () => url.set({ base: '' }));
-      return h('div', { class: 'inst-selection', 'data-selected': row.name }, h('h4', {}, row.name), details, footprintView(row, row.footprint >= 0 ? (footprintData?.[row.footprint] ?? null) : null, Math.min(width, 520)), clear);
+      return h('div', { class: 'inst-selection', 'data-selected': row.name }, h('h3', {}, row.name), details, footprintView(row, row.footprint >= 0 ? (footprintData?.[row.footprint] ?? null) : null, Math.min(width, 520)), clear);
     });
   };
 

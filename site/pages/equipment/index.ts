@@ -90,8 +90,9 @@ startPage(async ({ root, table }) => {
     drill: { kind: 'string' },
   });
   const shapes = loadShapes();
-  const stateMap = choropleth<StateTotal>(shapes, 'blues', 'Map of the United States coloured by the selected figure per state');
-  const perCapitaMap = choropleth<PerCapita['rows'][number]>(shapes, 'reds', 'Map of the United States coloured by acquisition value per resident');
+  const tooltip = createTooltip(root);
+  const stateMap = choropleth<StateTotal>(shapes, 'blues', 'Map of the United States coloured by the selected figure per state', tooltip);
+  const perCapitaMap = choropleth<PerCapita['rows'][number]>(shapes, 'reds', 'Map of the United States coloured by acquisition value per resident', tooltip);
 
   // Filters
   const states = multiSelect({
@@ -276,7 +277,7 @@ startPage(async ({ root, table }) => {
     const drill = current.treemap.some((l) => l.category === url.state.drill) ? url.state.drill : null;
     timed('treemap', () =>
       treemapCard.draw((width) => {
-        const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }));
+        const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }), tooltip);
         if (chart === null || drill === null) return chart;
         const back = h('button', { type: 'button', class: 'btn btn-small treemap-back' }, '← All categories');
         back.addEventListener('click', () => url.set({ drill: '' }));
@@ -308,6 +309,5 @@ startPage(async ({ root, table }) => {
     ),
   );
   root.classList.add('equipment-page');
-  const tooltip = createTooltip(root);
   inTurns(render);
 });
