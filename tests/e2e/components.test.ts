@@ -69,6 +69,33 @@ describe('components in a real browser', () => {
     await opened.close();
   });
 
+  it('multi-select from the keyboard: Tab passes through without opening the list, an exact match wins over a longer name', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const states = page.getByRole('combobox', { name: 'States' });
+    const regions = page.getByRole('combobox', { name: 'Regions' });
+    await states.focus();
+    // Focus alone opens nothing (the list would cover the page while tabbing) …
+    expect(await states.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('listbox', { name: 'States' }).isHidden()).toBe(true);
+    // … and the next Tab lands on the next control, not on the list.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBe(await regions.getAttribute('id'));
+    expect(await regions.getAttribute('aria-expanded')).toBe('false');
+    // ↓ opens the list; Escape closes it.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('listbox', { name: 'Regions' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('West');
+    expect(await page.getByRole('listbox', { name: 'Regions' }).getByRole('option').allTextContents()).toEqual(['West', 'Midwest']);
+    await page.keyboard.press('Enter');
+    expect(await search(page)).toBe('?regions=West');
+    // The list is never a Tab stop of its own, open or closed.
+    expect(await page.getByRole('listbox', { name: 'Regions' }).getAttribute('tabindex')).toBe('-1');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
   it('range slider, radio group and search update the URL; Back restores the controls; reload reproduces the view', async () => {
     const opened = await open();
     const { page } = opened;
