@@ -130,8 +130,30 @@ function quietPlotGroups(body: HTMLElement): void {
     }
   };
   new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) quiet(node.parentNode ?? node);
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        quiet(node.parentNode ?? node);
+        // Faceted tips are drawn inside the group that carries the name.
+        if (node instanceof SVGGElement && node.closest('g[data-mark=tip]')) keepInWindow(node);
+      }
   }).observe(body, { childList: true, subtree: true });
+}
+
+/**
+ * Plot keeps a tip inside its own SVG, but a narrow window can be narrower than a wide tip or than the SVG: the
+ * tip is then moved sideways, just enough for the window to show all of it.
+ */
+function keepInWindow(tip: SVGGElement): void {
+  const box = tip.getBoundingClientRect();
+  const svg = tip.ownerSVGElement;
+  if (!svg || box.width === 0) return;
+  const edge = 4;
+  const right = document.documentElement.clientWidth - edge;
+  const shift = box.left < edge ? edge - box.left : box.right > right ? Math.max(edge - box.left, right - box.right) : 0;
+  if (shift === 0) return;
+  const scale = svg.viewBox.baseVal.width > 0 ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+  tip.setAttribute('transform', `${tip.getAttribute('transform') ?? ''} translate(${shift / scale},0)`);
 }
 
 interface SerializedChart {

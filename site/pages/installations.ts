@@ -15,6 +15,7 @@ import { densityMap, footprintView, hoverLines, installationMap, smallMultiples 
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
 import { createTooltip } from '../lib/tooltip.js';
+import { stateCodeOf } from '../../src/datasets/lookups/states.js';
 import './installations.css';
 
 const SCHEMA = {
@@ -36,8 +37,15 @@ startPage(async (context) => {
   const table = await context.table('installations');
   const all = installationsFromTable(table);
   const meta = table.meta as InstallationsMeta;
-  const url = new UrlState(SCHEMA);
   const options = filterOptions(all);
+  // The lists accept only what the data holds; a state may be given by its name (?state=Guam).
+  const url = new UrlState({
+    ...SCHEMA,
+    component: { kind: 'list', values: options.components },
+    status: { kind: 'list', values: options.statuses },
+    state: { kind: 'list', values: options.states, resolve: stateCodeOf },
+    joint: { kind: 'list', values: options.joints },
+  });
   const statuses = statusScale(all);
   let footprintData: EncodedFootprint[] | null = null;
   let footprintLoad: Promise<EncodedFootprint[]> | null = null;

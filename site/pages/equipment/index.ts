@@ -6,6 +6,7 @@ import './equipment.css';
 import { demilLabel } from '../../../src/datasets/lookups/demil.js';
 import { POPULATION_2020 } from '../../../src/datasets/lookups/populations.js';
 import { regionOf } from '../../../src/datasets/lookups/regions.js';
+import { stateCodeOf } from '../../../src/datasets/lookups/states.js';
 import { COLUMN, DETAIL_COLUMNS } from '../../../src/site/assets/equipment.js';
 import type { DecodedTable } from '../../../src/site/columnar.js';
 import { chartCard, inTurns } from '../../components/chart-card.js';
@@ -82,10 +83,11 @@ startPage(async ({ root, table }) => {
     extent,
   };
   const url = new UrlState({
-    state: { kind: 'list' },
+    // A state may be given by its name (?state=Guam), as people type it.
+    state: { kind: 'list', values: choices.states, resolve: stateCodeOf },
     years: { kind: 'range', default: [extent[0], extent[1]] },
-    category: { kind: 'list' },
-    demil: { kind: 'list' },
+    category: { kind: 'list', values: choices.categories },
+    demil: { kind: 'list', values: choices.demil },
     map: { kind: 'enum', values: ['value', 'quantity'], default: 'value' },
     drill: { kind: 'string' },
   });
