@@ -1,8 +1,10 @@
+import { drawWithTable } from '../lib/chart-data.js';
 import { downloadBlob, downloadText } from '../lib/download.js';
 import { h, uid } from '../lib/dom.js';
 import { emptyState } from '../lib/shell.js';
 import { THEME_EVENT } from '../lib/theme.js';
 import { titlesAsHoverCards } from '../lib/tooltip.js';
+import { chartDataView } from './chart-data-view.js';
 import { infoTip } from './info-tip.js';
 
 /** Draws the chart for the card's current inner width; null means "nothing to show" (the empty state). */
@@ -54,7 +56,7 @@ export function inTurns(work: () => void): void {
 
 /**
  * A titled card holding one chart: info tooltip, SVG/PNG download, redraw on resize, empty state when the
- * render returns null. A <figure> named by its title, so screen readers announce what it is. Its title is an h2:
+ * render returns null, and "View data" (the figures drawn, as a table and CSV). A <figure> named by its title, so screen readers announce what it is. Its title is an h2:
  * a card sits right under the page's h1 or beside a section's h2, never deeper.
  */
 export function chartCard(options: ChartCardOptions): ChartCard {
@@ -68,12 +70,14 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     h('header', { class: 'card-head' }, h('h2', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
     body,
   );
+  const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const dataView = chartDataView(options.title, name);
+  element.append(dataView.element);
   let render = options.render;
   let lastWidth = -1;
   // The body's width as the ResizeObserver last saw it: a page redrawing many cards after a filter change would
   // otherwise force a full layout per card (reading clientWidth right after the previous card's DOM changed).
   let observedWidth = 0;
-  const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
   let waiting = false;
   const draw = (next?: ChartRender): void => {
@@ -87,8 +91,10 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     waiting = false;
     const width = Math.max(240, observedWidth || Math.floor(body.clientWidth || 640));
     lastWidth = width;
-    const chart = render(width);
+    const current = render;
+    const { chart, table } = drawWithTable(() => current(width));
     body.replaceChildren(chart ?? emptyState(options.empty));
+    dataView.set(table);
     svgButton.disabled = pngButton.disabled = chart === null;
   };
 

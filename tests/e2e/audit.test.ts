@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, useSite, waitForPage } from './harness.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOTS, useSite, waitForPage } from './harness.js';
 import { hoverChart, hoverContrast, insideViewport } from './hover.js';
 
 const PAGES = ['index', 'equipment', 'installations', 'ecg', 'medical', 'combined', 'status'] as const;
@@ -22,6 +24,7 @@ const NO_HOVER: Record<string, string> = {
   'Playback monitor: the real sampled beats of the class': 'a canvas animation; the waveform browser beside it has the figures',
 };
 
+mkdirSync(SCREENSHOTS, { recursive: true });
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useSite();
 
@@ -78,7 +81,8 @@ for (const theme of THEMES) {
           const ratio = hoverContrast(card);
           if (ratio < 4.5) problems.push(`${title}: hover card contrast ${ratio.toFixed(2)}:1 (${card.color} on ${card.layers.join(' over ')})`);
           if (!shot) {
-            await screenshot(page, `hover-${id}-${viewport.width}-${theme}`);
+            // The window as the person sees it, hover card included.
+            await page.screenshot({ path: join(SCREENSHOTS, `hover-${id}-${viewport.width}-${theme}.png`) });
             shot = true;
           }
         }
