@@ -1,7 +1,10 @@
+import { drawWithTable } from '../lib/chart-data.js';
 import { downloadBlob, downloadText } from '../lib/download.js';
 import { h, uid } from '../lib/dom.js';
 import { emptyState } from '../lib/shell.js';
 import { THEME_EVENT } from '../lib/theme.js';
+import { titlesAsHoverCards } from '../lib/tooltip.js';
+import { chartDataView } from './chart-data-view.js';
 import { infoTip } from './info-tip.js';
 
 /** Draws the chart for the card's current inner width; null means "nothing to show" (the empty state). */
@@ -53,7 +56,8 @@ export function inTurns(work: () => void): void {
 
 /**
  * A titled card holding one chart: info tooltip, SVG/PNG download, redraw on resize, empty state when the
- * render returns null. role=figure with the title as its name, so screen readers announce what it is.
+ * render returns null, and "View data" (the figures drawn, as a table and CSV). A <figure> named by its title, so screen readers announce what it is. Its title is an h2:
+ * a card sits right under the page's h1 or beside a section's h2, never deeper.
  */
 export function chartCard(options: ChartCardOptions): ChartCard {
   const titleId = uid('chart-title');
@@ -61,17 +65,19 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   const svgButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as SVG' }, 'SVG');
   const pngButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', title: 'Download this chart as PNG' }, 'PNG');
   const element = h(
-    'article',
-    { class: `card chart-card${options.wide ? ' wide' : ''}`, role: 'figure', 'aria-labelledby': titleId },
-    h('header', { class: 'card-head' }, h('h3', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
+    'figure',
+    { class: `card chart-card${options.wide ? ' wide' : ''}`, 'aria-labelledby': titleId },
+    h('header', { class: 'card-head' }, h('h2', { class: 'card-title', id: titleId }, options.title), options.info ? infoTip(options.info, options.title) : null, h('div', { class: 'card-actions', role: 'group', 'aria-label': `Download ${options.title}` }, svgButton, pngButton)),
     body,
   );
+  const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const dataView = chartDataView(options.title, name);
+  element.append(dataView.element);
   let render = options.render;
   let lastWidth = -1;
   // The body's width as the ResizeObserver last saw it: a page redrawing many cards after a filter change would
   // otherwise force a full layout per card (reading clientWidth right after the previous card's DOM changed).
   let observedWidth = 0;
-  const name = (options.fileName ?? options.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
   let waiting = false;
   const draw = (next?: ChartRender): void => {
@@ -85,11 +91,15 @@ export function chartCard(options: ChartCardOptions): ChartCard {
     waiting = false;
     const width = Math.max(240, observedWidth || Math.floor(body.clientWidth || 640));
     lastWidth = width;
-    const chart = render(width);
+    const current = render;
+    const { chart, table } = drawWithTable(() => current(width));
     body.replaceChildren(chart ?? emptyState(options.empty));
+    dataView.set(table);
     svgButton.disabled = pngButton.disabled = chart === null;
   };
 
+  quietPlotGroups(body);
+  titlesAsHoverCards(body);
   // Colours some charts compute from the theme (e.g. text on a cell) follow a switch of theme.
   window.addEventListener(THEME_EVENT, () => draw());
   new ResizeObserver(() => {
@@ -108,6 +118,48 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   });
   if (render) queueMicrotask(() => draw());
   return { element, draw };
+}
+
+/**
+ * Plot names each mark's <g> (aria-label="bar", "rule", "tip" …) without a role, which ARIA forbids, and redraws
+ * its tip's <g> on every pointer move. Those names say nothing to a listener (the card's title and its data table
+ * do), so they move to data-mark whenever they appear.
+ */
+function quietPlotGroups(body: HTMLElement): void {
+  const quiet = (root: ParentNode): void => {
+    for (const g of root.querySelectorAll('g[aria-label], g[aria-description]')) {
+      if (g.hasAttribute('role')) continue;
+      // Kept as data for styles and tests ("tip", "x-axis tick" …), out of the accessibility tree.
+      g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+      g.removeAttribute('aria-label');
+      g.removeAttribute('aria-description');
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        quiet(node.parentNode ?? node);
+        // Faceted tips are drawn inside the group that carries the name.
+        if (node instanceof SVGGElement && node.closest('g[data-mark=tip]')) keepInWindow(node);
+      }
+  }).observe(body, { childList: true, subtree: true });
+}
+
+/**
+ * Plot keeps a tip inside its own SVG, but a narrow window can be narrower than a wide tip or than the SVG: the
+ * tip is then moved sideways, just enough for the window to show all of it.
+ */
+function keepInWindow(tip: SVGGElement): void {
+  const box = tip.getBoundingClientRect();
+  const svg = tip.ownerSVGElement;
+  if (!svg || box.width === 0) return;
+  const edge = 4;
+  const right = document.documentElement.clientWidth - edge;
+  const shift = box.left < edge ? edge - box.left : box.right > right ? Math.max(edge - box.left, right - box.right) : 0;
+  if (shift === 0) return;
+  const scale = svg.viewBox.baseVal.width > 0 ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+  tip.setAttribute('transform', `${tip.getAttribute('transform') ?? ''} translate(${shift / scale},0)`);
 }
 
 interface SerializedChart {

@@ -69,7 +69,9 @@ export function dataTable<Row>(options: DataTableOptions<Row>): DataTable<Row> {
   const sizeId = uid('page-size');
   const size = h('select', { id: sizeId, class: 'select-small' }, ...PAGE_SIZES.map((n) => h('option', { value: n, selected: n === pageSize }, String(n))));
   const pager = h('nav', { class: 'table-pager', 'aria-label': `${options.caption} pages` }, status, h('span', { class: 'pager-controls' }, h('label', { for: sizeId }, 'Rows per page'), size, prev, next));
-  const element = h('div', { class: 'table-wrap' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': captionId }, table), pager);
+  // The scroll box is focusable (keyboard users scroll it) and named, but a group, not a region landmark: a page
+  // section titled like its table would otherwise give two landmarks of one name.
+  const element = h('div', { class: 'table-wrap' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'group', 'aria-labelledby': captionId }, table), pager);
 
   const resort = (): void => {
     const indices = rows.map((_, i) => i);

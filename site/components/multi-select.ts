@@ -1,4 +1,5 @@
 import { h, uid } from '../lib/dom.js';
+import { matchOptions } from '../lib/option-match.js';
 
 export interface Option {
   value: string;
@@ -16,8 +17,10 @@ export interface MultiSelect {
 
 /**
  * A multi-select combobox with type-ahead (WAI-ARIA combobox + multi-selectable listbox). Typing filters the
- * options; ↓/↑ move, Enter toggles, Escape closes, Backspace in an empty box removes the last choice. Chosen
- * values show as removable chips; nothing chosen means "all".
+ * options, an exact match first; ↓/↑ move, Enter toggles, Escape closes, Backspace in an empty box removes the
+ * last choice. Chosen values show as removable chips; nothing chosen means "all". The list opens on typing, ↓ or
+ * a click, never on focus alone: tabbing through the filters must not cover the page. Focus stays in the input
+ * (aria-activedescendant), so the list is never a Tab stop of its own.
  */
 export function multiSelect(options: { label: string; options: readonly Option[]; value?: readonly string[]; placeholder?: string; onChange: (values: string[]) => void }): MultiSelect {
   const inputId = uid('ms-input');
@@ -40,7 +43,8 @@ export function multiSelect(options: { label: string; options: readonly Option[]
     'aria-describedby': hintId,
     placeholder: options.placeholder ?? 'All — type to search',
   });
-  const list = h('ul', { id: listId, class: 'ms-list', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': options.label, hidden: true });
+  // tabindex -1: a scrollable list is otherwise a Tab stop in Chromium.
+  const list = h('ul', { id: listId, class: 'ms-list', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': options.label, tabindex: -1, hidden: true });
   const clearButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small ms-clear', hidden: true }, 'Clear');
   const element = h(
     'div',
@@ -72,8 +76,7 @@ export function multiSelect(options: { label: string; options: readonly Option[]
   };
 
   const renderList = (): void => {
-    const query = input.value.trim().toLowerCase();
-    visible = options.options.filter((o) => query === '' || o.label.toLowerCase().includes(query) || o.value.toLowerCase().includes(query));
+    visible = matchOptions(options.options, input.value);
     if (active >= visible.length) active = visible.length - 1;
     list.replaceChildren(
       ...(visible.length === 0
@@ -120,7 +123,6 @@ export function multiSelect(options: { label: string; options: readonly Option[]
     open();
     renderList();
   });
-  input.addEventListener('focus', open);
   input.addEventListener('click', open);
   input.addEventListener('keydown', (event) => {
     switch (event.key) {

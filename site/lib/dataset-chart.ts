@@ -23,6 +23,11 @@ export function perDatasetChart(options: { width: number; datasets: DatasetSumma
     x: { ...options.x, labelOffset: X_TITLE.labelOffset },
     // Registry order, the same as the tables beside the chart (Plot would sort names alphabetically).
     y: { label: null, domain: options.datasets.map((d) => d.title), tickFormat: (t: string) => (t.length > fits ? `${t.slice(0, fits - 1)}…` : t) },
-    marks: [options.bar(options.datasets), Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' })],
+    marks: [
+      options.bar(options.datasets),
+      Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' }),
+      // The hover card gives the whole title, which the axis may have shortened.
+      Plot.tip(options.datasets, Plot.pointerY({ y: 'title', x: options.value, title: (d: DatasetSummary) => `${d.title}\n${options.label(d)}` })),
+    ],
   });
 }

@@ -3,11 +3,21 @@
  * filter changes. The encoding is pure (tested in Node); UrlState binds it to the browser's history.
  *
  * Encoding: a list repeats its key (`?state=CA&state=TX`); a range is `lo..hi`; values equal to the default are
- * left out, so the plain page URL means "no filters". Unknown keys and malformed values fall back to the default.
+ * left out, so the plain page URL means "no filters". Unknown keys belong to other components and are kept; a
+ * malformed value falls back to the default and is reported (`readState(…).ignored`), and UrlState says so in the
+ * page: a shared link that silently showed something else would mislead.
  */
+import { showIgnoredNotice } from './address-notice.js';
 
 export type Field =
-  | { kind: 'list'; default?: string[] }
+  | {
+      kind: 'list';
+      default?: string[];
+      /** The values a list may hold; others are reported as ignored. Without it, any value is kept. */
+      values?: readonly string[];
+      /** Another spelling to its value (e.g. a state's name to its code), tried when a value is not in `values`. */
+      resolve?: (raw: string) => string | null;
+    }
   | { kind: 'string'; default?: string }
   | { kind: 'number'; default: number; min?: number; max?: number }
   | { kind: 'range'; default: [number, number] }
@@ -53,44 +63,87 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Reads a state from a query string ("?a=1&b=2" or "a=1"); anything unusable becomes the field's default. */
-export function decodeState<S extends Schema>(schema: S, search: string): StateOf<S> {
+/** A value of the address that was not used, and what was expected instead. */
+export interface IgnoredValue {
+  key: string;
+  value: string;
+  expected: string;
+}
+
+/** Where a list's value is one of `values`: as given, through `resolve`, or ignoring case; else null. */
+function listValue(field: Extract<Field, { kind: 'list' }>, raw: string): string | null {
+  const values = field.values;
+  if (!values || values.includes(raw)) return raw;
+  const resolved = field.resolve?.(raw);
+  if (resolved != null && values.includes(resolved)) return resolved;
+  return values.find((v) => v.toLowerCase() === raw.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * Reads a state from a query string ("?a=1&b=2" or "a=1"): each unusable value becomes the field's default and
+ * is listed in `ignored`; a number outside its bounds is clamped and listed too.
+ */
+export function readState<S extends Schema>(schema: S, search: string): { state: StateOf<S>; ignored: IgnoredValue[] } {
   const params = new URLSearchParams(search);
   const state = defaults(schema) as Record<string, unknown>;
+  const ignored: IgnoredValue[] = [];
+  const ignore = (key: string, value: string, expected: string): void => void ignored.push({ key, value, expected });
   for (const [key, field] of Object.entries(schema)) {
     const all = params.getAll(key);
     const raw = all[0];
     if (raw === undefined) continue;
     switch (field.kind) {
-      case 'list':
-        state[key] = [...new Set(all.filter((v) => v !== ''))];
+      case 'list': {
+        const kept: string[] = [];
+        for (const value of all.filter((v) => v !== '')) {
+          const resolved = listValue(field, value);
+          if (resolved === null) ignore(key, value, 'one of the choices the filter offers');
+          else kept.push(resolved);
+        }
+        state[key] = [...new Set(kept)];
         break;
+      }
       case 'string':
         state[key] = raw;
         break;
       case 'number': {
         const n = Number(raw);
-        if (raw.trim() !== '' && Number.isFinite(n)) state[key] = Math.min(field.max ?? Infinity, Math.max(field.min ?? -Infinity, n));
+        if (raw.trim() === '' || !Number.isFinite(n)) {
+          ignore(key, raw, 'a number');
+          break;
+        }
+        const clamped = Math.min(field.max ?? Infinity, Math.max(field.min ?? -Infinity, n));
+        if (clamped !== n) ignore(key, raw, `a number from ${field.min ?? '−∞'} to ${field.max ?? '∞'}; ${clamped} is used`);
+        state[key] = clamped;
         break;
       }
       case 'range': {
         const m = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)$/.exec(raw);
-        if (m) {
-          const lo = Number(m[1]);
-          const hi = Number(m[2]);
-          state[key] = lo <= hi ? [lo, hi] : [hi, lo];
+        if (!m) {
+          ignore(key, raw, `FROM..TO, e.g. ${field.default[0]}..${field.default[1]}`);
+          break;
         }
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        state[key] = lo <= hi ? [lo, hi] : [hi, lo];
         break;
       }
       case 'enum':
         if (field.values.includes(raw)) state[key] = raw;
+        else ignore(key, raw, `one of ${field.values.join(', ')}`);
         break;
       case 'bool':
-        state[key] = raw === '1' || raw === 'true';
+        if (['1', 'true', '0', 'false'].includes(raw)) state[key] = raw === '1' || raw === 'true';
+        else ignore(key, raw, '1 or 0');
         break;
     }
   }
-  return state as StateOf<S>;
+  return { state: state as StateOf<S>, ignored };
+}
+
+/** readState's state alone. */
+export function decodeState<S extends Schema>(schema: S, search: string): StateOf<S> {
+  return readState(schema, search).state;
 }
 
 /** Writes a state as a query string ("" when everything is default, else "?…"); keys in schema order. */
@@ -120,18 +173,33 @@ export function mergeSearch<S extends Schema>(schema: S, state: StateOf<S>, sear
 
 /**
  * The browser binding: `state` is always what the URL says. `set` pushes a history entry (one per user action);
- * back/forward re-read the URL and notify subscribers, so the page redraws to the earlier filters.
+ * back/forward re-read the URL and notify subscribers, so the page redraws to the earlier filters. Steps of one
+ * slider (arrow keys, drags) while it keeps focus replace their entry: ten presses are one Back, not ten.
+ * Values of the address it could not use are dropped from it and named in a notice on the page; other spellings
+ * it could (a state's name for its code) are rewritten to the usual one.
  */
 export class UrlState<S extends Schema> {
   readonly schema: S;
   private current: StateOf<S>;
   private readonly listeners = new Set<(state: StateOf<S>) => void>();
+  /** The slider whose adjustment made the last history entry, until it loses focus. */
+  private adjusting: Element | null = null;
 
   constructor(schema: S) {
     this.schema = schema;
-    this.current = decodeState(schema, window.location.search);
+    const { state, ignored } = readState(schema, window.location.search);
+    this.current = state;
+    // Rewritten only when this state's own part reads differently (a name for a code, a value dropped): the
+    // order of other components' keys is theirs.
+    const given = new URLSearchParams(window.location.search);
+    const own = new URLSearchParams([...given].filter(([key]) => key in schema)).toString();
+    if (own !== encodeState(schema, state).replace(/^\?/, '')) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${mergeSearch(schema, state, window.location.search)}${window.location.hash}`);
+    }
+    if (ignored.length > 0) showIgnoredNotice(ignored);
     window.addEventListener('popstate', () => {
       this.current = decodeState(schema, window.location.search);
+      this.adjusting = null;
       this.notify();
     });
   }
@@ -147,8 +215,15 @@ export class UrlState<S extends Schema> {
     this.current = next;
     const search = mergeSearch(this.schema, next, window.location.search);
     const url = `${window.location.pathname}${search}${window.location.hash}`;
-    if (options.replace) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
+    const control = sliderInFocus();
+    if (options.replace || (control !== null && control === this.adjusting)) window.history.replaceState(null, '', url);
+    else {
+      window.history.pushState(null, '', url);
+      this.adjusting = control;
+      control?.addEventListener('blur', () => {
+        if (this.adjusting === control) this.adjusting = null;
+      }, { once: true });
+    }
     this.notify();
   }
 
@@ -164,4 +239,10 @@ export class UrlState<S extends Schema> {
   private notify(): void {
     for (const listener of this.listeners) listener(this.current);
   }
+}
+
+/** The focused control if it is a slider (a range input or role=slider), else null. */
+function sliderInFocus(): Element | null {
+  const active = document.activeElement;
+  return active instanceof Element && active.matches('input[type=range], [role=slider]') ? active : null;
 }

@@ -15,6 +15,7 @@ import { densityMap, footprintView, hoverLines, installationMap, smallMultiples 
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
 import { createTooltip } from '../lib/tooltip.js';
+import { stateCodeOf } from '../../src/datasets/lookups/states.js';
 import './installations.css';
 
 const SCHEMA = {
@@ -36,8 +37,15 @@ startPage(async (context) => {
   const table = await context.table('installations');
   const all = installationsFromTable(table);
   const meta = table.meta as InstallationsMeta;
-  const url = new UrlState(SCHEMA);
   const options = filterOptions(all);
+  // The lists accept only what the data holds; a state may be given by its name (?state=Guam).
+  const url = new UrlState({
+    ...SCHEMA,
+    component: { kind: 'list', values: options.components },
+    status: { kind: 'list', values: options.statuses },
+    state: { kind: 'list', values: options.states, resolve: stateCodeOf },
+    joint: { kind: 'list', values: options.joints },
+  });
   const statuses = statusScale(all);
   let footprintData: EncodedFootprint[] | null = null;
   let footprintLoad: Promise<EncodedFootprint[]> | null = null;
@@ -102,7 +110,7 @@ startPage(async (context) => {
       const details = h('dl', { class: 'inst-details' }, ...hoverLines(row).slice(1).map((line) => h('dd', {}, line)));
       const clear = h('button', { type: 'button', class: 'btn btn-ghost btn-small' }, 'Clear selection');
       clear.addEventListener('click', () => url.set({ base: '' }));
-      return h('div', { class: 'inst-selection', 'data-selected': row.name }, h('h4', {}, row.name), details, footprintView(row, row.footprint >= 0 ? (footprintData?.[row.footprint] ?? null) : null, Math.min(width, 520)), clear);
+      return h('div', { class: 'inst-selection', 'data-selected': row.name }, h('h3', {}, row.name), details, footprintView(row, row.footprint >= 0 ? (footprintData?.[row.footprint] ?? null) : null, Math.min(width, 520)), clear);
     });
   };
 

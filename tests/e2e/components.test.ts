@@ -69,6 +69,33 @@ describe('components in a real browser', () => {
     await opened.close();
   });
 
+  it('multi-select from the keyboard: Tab passes through without opening the list, an exact match wins over a longer name', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const states = page.getByRole('combobox', { name: 'States' });
+    const regions = page.getByRole('combobox', { name: 'Regions' });
+    await states.focus();
+    // Focus alone opens nothing (the list would cover the page while tabbing) …
+    expect(await states.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('listbox', { name: 'States' }).isHidden()).toBe(true);
+    // … and the next Tab lands on the next control, not on the list.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBe(await regions.getAttribute('id'));
+    expect(await regions.getAttribute('aria-expanded')).toBe('false');
+    // ↓ opens the list; Escape closes it.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('listbox', { name: 'Regions' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('West');
+    expect(await page.getByRole('listbox', { name: 'Regions' }).getByRole('option').allTextContents()).toEqual(['West', 'Midwest']);
+    await page.keyboard.press('Enter');
+    expect(await search(page)).toBe('?regions=West');
+    // The list is never a Tab stop of its own, open or closed.
+    expect(await page.getByRole('listbox', { name: 'Regions' }).getAttribute('tabindex')).toBe('-1');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
   it('range slider, radio group and search update the URL; Back restores the controls; reload reproduces the view', async () => {
     const opened = await open();
     const { page } = opened;
@@ -96,6 +123,42 @@ describe('components in a real browser', () => {
     expect(await page.getByRole('radio', { name: 'Count' }).isChecked()).toBe(true);
     expect(await kpi(page)).toBe('4');
     await screenshot(page, 'components');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('slider: ten arrow-key steps are one history entry; focus elsewhere and back starts a new one', async () => {
+    const opened = await open('?metric=count');
+    const { page } = opened;
+    const from = page.getByRole('slider', { name: 'Years from' });
+    const entries = await page.evaluate(() => history.length);
+    await from.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    expect(await search(page)).toBe('?years=2010..2010&metric=count');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    await page.getByRole('slider', { name: 'Years to' }).focus();
+    await from.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await search(page)).toBe('?years=2009..2010&metric=count');
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '?years=2010..2010&metric=count');
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '?metric=count');
+    expect(await from.inputValue()).toBe('2000');
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('address: a name where a code is expected is used as the code; a value it cannot use is named in a dismissible notice', async () => {
+    const opened = await open('?states=Texas&states=Atlantis&years=3000-1000');
+    const { page } = opened;
+    expect(await page.locator('.chip').allTextContents()).toEqual(['Texas ×']);
+    expect(await search(page)).toBe('?states=TX');
+    expect(await kpi(page)).toBe('6');
+    const notice = page.getByRole('status').filter({ hasText: 'could not be used' });
+    expect(await notice.locator('li').allTextContents()).toEqual(['states=Atlantis — expected one of the choices the filter offers', 'years=3000-1000 — expected FROM..TO, e.g. 2000..2010']);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('.address-notice').count()).toBe(0);
     expect(opened.errors).toEqual([]);
     await opened.close();
   });
@@ -132,6 +195,32 @@ describe('components in a real browser', () => {
     await page.getByText('Nothing matches the current filters.').first().waitFor();
     expect(await page.getByRole('button', { name: 'SVG' }).evaluateAll((buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled))).toEqual([true, true]);
     expect(await page.getByRole('button', { name: /^Export CSV/ }).isDisabled()).toBe(true);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('chart card: "View data" shows the figures the chart draws as a sortable table, and its CSV holds exactly those', async () => {
+    const opened = await open('?metric=count');
+    const { page } = opened;
+    const card = page.locator('.chart-card').filter({ hasText: 'By state' });
+    const details = card.locator('details.chart-data');
+    expect(await details.getAttribute('open')).toBeNull();
+    await details.locator('summary').click();
+    const table = details.getByRole('table', { name: 'Figures of the chart By state' });
+    // Plot's groupX count: one row per state with its number of rows (30 rows over 5 states).
+    expect(await table.locator('thead th').allTextContents()).toEqual(['state↕', 'Frequency↕']);
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    expect(await table.locator('tbody td:nth-child(2)').allTextContents()).toEqual(['6', '6', '6', '6', '6']);
+    await table.getByRole('button', { name: 'state' }).click();
+    expect(await table.locator('tbody td:nth-child(1)').allTextContents()).toEqual(['CA', 'FL', 'NY', 'TX', 'WA']);
+    const [download] = await Promise.all([page.waitForEvent('download'), details.getByRole('button', { name: 'Export CSV (5 rows)' }).click()]);
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')).toEqual(['\uFEFFstate,Frequency', 'CA,6', 'FL,6', 'NY,6', 'TX,6', 'WA,6', '']);
+    // A filter change redraws the chart and the open table with it.
+    await page.getByRole('searchbox', { name: 'Agency' }).fill('sheriff');
+    await page.waitForFunction(() => location.search.includes('q=sheriff'));
+    await table.locator('tbody tr').first().waitFor();
+    expect(await details.locator('tbody tr').count()).toBe(1);
     expect(opened.errors).toEqual([]);
     await opened.close();
   });

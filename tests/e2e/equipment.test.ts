@@ -182,7 +182,7 @@ describe('Equipment page', () => {
     await page.waitForTimeout(900);
     expect(await label.textContent()).toBe(paused);
     // The frame shows only the years up to the paused one: 5 categories × (year − first + 1) dots.
-    const dots = await page.locator('.chart-card').first().locator('svg g[aria-label="dot"] circle').count();
+    const dots = await page.locator('.chart-card').first().locator('svg g[data-mark="dot"] circle').count();
     expect(dots).toBe(5 * (year - firstYear + 1));
 
     // The state map's Puerto Rico inset shows value, then the sum of Quantity once the toggle says so.
@@ -209,8 +209,9 @@ describe('Equipment page', () => {
     const [largest, { shown }] = [...byCategory].sort((a, b) => b[1].total - a[1].total)[0]!;
     const groups = page.locator('.treemap-group');
     expect(await groups.count()).toBe(byCategory.size);
-    const first = groups.first();
-    expect(((await first.getAttribute('aria-label')) ?? '').split(':')[0]).toBe(largest);
+    // Each category's button is named by the title drawn on it ("NAME · $1.2M"), then what Enter does.
+    const first = page.locator('.treemap-button').first();
+    expect(((await first.getAttribute('aria-label')) ?? '').split(' · ')[0]).toBe(largest);
     await first.focus();
     await page.keyboard.press('Enter');
     expect((await search(page)).get('drill')).toBe(largest);

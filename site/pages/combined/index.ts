@@ -56,7 +56,7 @@ startPage(async ({ root, json }) => {
   const maxInstallations = Math.max(1, ...data.states.map((s) => s.installations));
   const regionColor = regionScale(data.states);
   const url = new UrlState({
-    regions: { kind: 'list' },
+    regions: { kind: 'list', values: REGIONS },
     min: { kind: 'number', default: 0, min: 0, max: maxInstallations },
   });
 

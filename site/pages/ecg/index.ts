@@ -77,9 +77,9 @@ startPage(async ({ root, json }) => {
     return b;
   };
   const monitorCard = h(
-    'article',
-    { class: 'card chart-card wide', role: 'figure', 'aria-label': 'Playback monitor' },
-    h('header', { class: 'card-head' }, h('h3', { class: 'card-title' }, 'Playback monitor: the real sampled beats of the class')),
+    'figure',
+    { class: 'card chart-card wide', 'aria-label': 'Playback monitor' },
+    h('header', { class: 'card-head' }, h('h2', { class: 'card-title' }, 'Playback monitor: the real sampled beats of the class')),
     h('div', { class: 'ecg-controls', role: 'group', 'aria-label': 'Playback' }, button('Play', () => player.play()), button('Pause', () => player.pause()), button('Reset', () => player.reset()), speedRadio.element, beatLabel),
     player.element,
   );
@@ -180,7 +180,7 @@ startPage(async ({ root, json }) => {
         color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL },
         marks: [
           Plot.areaY(bands, { x: 'i', y1: 'lo', y2: 'hi', fy: 'cls', fill: 'cls', fillOpacity: 0.25 }),
-          Plot.lineY(bands, { x: 'i', y: 'm', fy: 'cls', stroke: 'cls', strokeWidth: 1.5 }),
+          Plot.lineY(bands, { x: 'i', y: 'm', fy: 'cls', stroke: 'cls', strokeWidth: 1.5, tip: true, title: (d) => `${d.cls}, sample ${d.i} (${d.i * 8} ms)\nmean ${formatNumber(d.m, 3)}, ±1 std ${formatNumber(d.lo, 3)} to ${formatNumber(d.hi, 3)}` }),
           Plot.frame({ strokeOpacity: 0.15 }),
         ],
       }),
@@ -260,7 +260,7 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
     marks: [
       ...bands.map((b, k) => Plot.rectX([b], { x1: 'start', x2: 'end', y1: 1.02 - k * 0.05, y2: 1.06 - k * 0.05, fill: b.color, fillOpacity: 0.7, title: (d) => `${d.label}: ${d.samples} samples, ${d.ms} ms` })),
       ...bands.map((b, k) => Plot.text([b], { x: (d) => (d.start + d.end) / 2, y: 1.04 - k * 0.05, text: (d) => `${d.label} ${d.ms} ms`, fontSize: 9, fill: 'black' })),
-      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2 }),
+      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2, tip: fid === null, title: (d) => `sample ${d.i} (${d.i * 8} ms)\namplitude ${formatNumber(d.v, 3)}` }),
       Plot.dot(points, { x: 'index', y: 'amplitude', fill: (d) => (d.wave === 'R' ? ACCENTS.rose : ACCENTS.amber), r: 5, tip: true, title: (d) => `${d.wave}: sample ${d.index} (${d.ms} ms), amplitude ${formatNumber(d.amplitude, 3)}` }),
       Plot.text(points, { x: 'index', y: 'amplitude', text: 'wave', dy: -12, fontWeight: 700, fill: 'currentColor' }),
     ],

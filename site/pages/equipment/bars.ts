@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3';
 import { h } from '../../lib/dom.js';
 import { svgElement as node } from '../../lib/svg.js';
-import type { Tooltip } from '../../lib/tooltip.js';
+import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
 
 const MAX_LABEL = 30;
 const CHAR_PX = 7.4;
@@ -106,14 +106,10 @@ export function barChart(frame: BarFrame): Element {
   const zero = Math.round(x(0)) + 0.5;
   svg.append(grid, ticks, axisTitle, labels, bars, node('line', { x1: zero, x2: zero, y1: MARGIN.top, y2: bottom, stroke: 'currentColor' }));
 
-  // One listener for all bars: the hover card names the bar under the pointer.
-  svg.addEventListener('pointermove', (event) => {
-    const index = (event.target as Element).getAttribute('data-tip');
-    const segment = index === null ? undefined : frame.segments[Number(index)];
-    if (segment) frame.tooltip.show(event, segment.tip.split('\n'));
-    else frame.tooltip.hide();
+  hoverMarks(svg, frame.tooltip, (mark) => {
+    const index = mark.getAttribute('data-tip');
+    return index === null ? null : frame.segments[Number(index)]?.tip.split('\n');
   });
-  svg.addEventListener('pointerleave', () => frame.tooltip.hide());
 
   return frame.legend ? h('div', {}, swatchLegend(frame.legend), svg) : svg;
 }

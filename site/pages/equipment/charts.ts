@@ -10,7 +10,7 @@ import { h } from '../../lib/dom.js';
 import { formatCompact, formatInteger } from '../../lib/format.js';
 import { svgElement as el } from '../../lib/svg.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
-import type { Tooltip } from '../../lib/tooltip.js';
+import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
 import { barChart, shortenTo, swatchLegend } from './bars.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
 
@@ -232,7 +232,7 @@ interface TreeNode {
  * EQ-8: Category → Item treemap. At the top level each category is a labelled block of its items; clicking a
  * block (or pressing Enter on it) drills into that category, and `onDrill(null)` goes back.
  */
-export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | null, width: number, onDrill: (category: string | null) => void): Element | null {
+export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | null, width: number, onDrill: (category: string | null) => void, tooltip: Tooltip): Element | null {
   const shown = drill === null ? leaves : leaves.filter((l) => l.category === drill);
   if (shown.length === 0) return null;
   const categories = [...new Set(shown.map((l) => l.category))];
@@ -257,30 +257,34 @@ export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | nul
   );
   const maxValue = Math.max(...shown.map((l) => l.value));
   const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, maxValue], scheme: 'blues' } });
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': drill === null ? 'Acquisition value by category and item' : `Acquisition value of ${drill} items` });
+  // A group, not an image: at the top level it holds one button per category.
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', 'aria-label': drill === null ? 'Acquisition value by category and item' : `Acquisition value of ${drill} items` });
+  const hover = new Map<Element, string[]>();
+  hoverMarks(svg, tooltip, (mark) => hover.get(mark));
   const fits = (node: HierarchyRectangularNode<TreeNode>, text: string, size: number): boolean => node.x1 - node.x0 > text.length * size * 0.58 + 6 && node.y1 - node.y0 > size + 6;
   for (const group of layout.children ?? []) {
     const g = el('g', { class: 'treemap-group' });
     if (drill === null) {
-      g.setAttribute('tabindex', '0');
-      g.setAttribute('role', 'button');
-      g.setAttribute('aria-label', `${group.data.name}: ${dollars(group.value ?? 0)}; open to see its items`);
-      g.style.cursor = 'zoom-in';
-      g.addEventListener('click', () => onDrill(group.data.name));
-      g.addEventListener('keydown', (event) => {
+      // The button is the category's block and its title only, named by that title: the item names drawn over
+      // the block are not part of it. A click anywhere on the block opens it too.
+      const title = `${group.data.name} · ${compactDollars(group.value ?? 0)}`;
+      const button = el('g', { class: 'treemap-button', tabindex: 0, role: 'button', 'aria-label': `${title}: ${dollars(group.value ?? 0)}, open to see its items` });
+      button.append(el('rect', { x: group.x0, y: group.y0, width: group.x1 - group.x0, height: group.y1 - group.y0, fill: '#334155' }));
+      if (fits(group, title, 11)) button.append(el('text', { x: group.x0 + 4, y: group.y0 + 13, 'font-size': 11, 'font-weight': 600, fill: '#F8FAFC' }, title));
+      button.addEventListener('keydown', (event) => {
         if ((event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' ') {
           event.preventDefault();
           onDrill(group.data.name);
         }
       });
-      g.append(el('rect', { x: group.x0, y: group.y0, width: group.x1 - group.x0, height: group.y1 - group.y0, fill: '#334155' }));
-      const title = `${group.data.name} · ${compactDollars(group.value ?? 0)}`;
-      if (fits(group, title, 11)) g.append(el('text', { x: group.x0 + 4, y: group.y0 + 13, 'font-size': 11, 'font-weight': 600, fill: '#F8FAFC' }, title));
+      g.style.cursor = 'zoom-in';
+      g.addEventListener('click', () => onDrill(group.data.name));
+      g.append(button);
     }
     for (const leaf of group.children ?? []) {
       const value = leaf.value ?? 0;
       const rect = el('rect', { x: leaf.x0, y: leaf.y0, width: Math.max(0, leaf.x1 - leaf.x0), height: Math.max(0, leaf.y1 - leaf.y0), fill: String(colour.apply(value)) });
-      rect.append(el('title', {}, `${group.data.name} › ${leaf.data.name}\nValue: ${dollars(value)}\nQuantity: ${formatInteger(leaf.data.quantity ?? 0)}`));
+      hover.set(rect, [`${group.data.name} › ${leaf.data.name}`, `Value: ${dollars(value)}`, `Quantity: ${formatInteger(leaf.data.quantity ?? 0)}`]);
       g.append(rect);
       const name = shorten(leaf.data.name);
       if (fits(leaf, name, 10)) {

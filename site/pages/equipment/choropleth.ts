@@ -9,8 +9,19 @@ import { svgElement as el } from '../../lib/svg.js';
 import { stateName } from './charts.js';
 import { placeOnMap } from './map.js';
 import type { CodedFeature, Shapes } from '../../lib/us-shapes.js';
+import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
 
-const NO_DATA = '#475569';
+/**
+ * States outside the selection: a light grey hatch, outside both colour ramps (a dark flat grey read as a high
+ * value). Each SVG defines the pattern under its own id.
+ */
+const NO_DATA_HATCH = { ground: '#e5e7eb', line: '#9ca3af' } as const;
+function noDataPattern(svg: SVGSVGElement): string {
+  const id = uid('no-data');
+  const pattern = el('pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, el('rect', { width: 6, height: 6, fill: NO_DATA_HATCH.ground }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: NO_DATA_HATCH.line, 'stroke-width': 2 }));
+  svg.prepend(el('defs', {}, pattern));
+  return `url(#${id})`;
+}
 /** us-atlas's Albers USA frame. */
 const FRAME = { width: 975, height: 610 };
 const INSET = { width: 80, height: 50 };
@@ -28,16 +39,14 @@ export interface MapData<T extends { state: string }> {
 interface Shape {
   code: string;
   path: SVGPathElement;
-  title: SVGTitleElement;
 }
 
 const svg = (width: number, height: number, label: string): SVGSVGElement => el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
 
 function shape(parent: SVGSVGElement, feature: CodedFeature, d: string): Shape {
-  const title = el('title');
-  const path = el('path', { d, class: 'map-shape' }, title);
+  const path = el('path', { d, class: 'map-shape' });
   parent.append(path);
-  return { code: feature.code, path, title };
+  return { code: feature.code, path };
 }
 
 const RAMP = { width: 300, left: 12, right: 288, top: 16, bottom: 26 };
@@ -89,22 +98,26 @@ function pathOf(feature: CodedFeature, draw: (f: CodedFeature) => string | null)
   return d;
 }
 
-export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 'blues' | 'reds', label: string): Choropleth<T> {
+export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 'blues' | 'reds', label: string, tooltip: Tooltip): Choropleth<T> {
   const main = svg(FRAME.width, FRAME.height, label);
+  const noData = new Map<SVGSVGElement, string>([[main, noDataPattern(main)]]);
+  const hover = new Map<Element, string>();
   main.classList.add('map-main');
   const mainPath = geoPath().digits(1);
   const states = shapes.mainland.map((f) => shape(main, f, pathOf(f, mainPath)));
   const insets = shapes.territories.map((f) => {
     const box = svg(INSET.width, INSET.height, `${stateName(f.code)} (inset)`);
+    noData.set(box, noDataPattern(box));
     const s = shape(box, f, pathOf(f, (t) => geoPath(geoMercator().fitExtent([[4, 4], [INSET.width - 4, INSET.height - 4]], t)).digits(1)(t)));
     const caption = h('figcaption', {});
     return { ...s, caption, element: h('figure', { class: 'territory-inset' }, box, caption) };
   });
   const interpolate = scheme === 'blues' ? interpolateBlues : interpolateReds;
   const ramp = rampLegend(interpolate);
-  const legend = h('div', { class: 'map-legend' }, ramp.element, h('span', { class: 'map-legend-none' }, h('span', { class: 'swatch', style: `background:${NO_DATA}` }), 'not in the selection'));
+  const legend = h('div', { class: 'map-legend' }, ramp.element, h('span', { class: 'map-legend-none' }, h('span', { class: 'swatch swatch-no-data' }), 'not in the selection'));
   const notes = h('div', { class: 'map-notes' });
   const element = h('div', { class: 'choropleth' }, legend, main, h('div', { class: 'territory-insets', role: 'group', 'aria-label': 'Territories' }, ...insets.map((i) => i.element)), notes);
+  hoverMarks(element, tooltip, (mark) => hover.get(mark)?.split('\n'));
 
   return {
     update(data) {
@@ -114,8 +127,8 @@ export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 
       // Start the ramp a little in so the smallest figures stay distinguishable from "no data" grey.
       const colour = scaleSequentialSqrt((t: number) => interpolate(0.12 + 0.88 * t)).domain([0, max]);
       const paint = (s: Shape, total: T | null | undefined): void => {
-        s.path.setAttribute('fill', total ? colour(data.metric(total)) : NO_DATA);
-        s.title.textContent = total ? data.describe(total) : `${stateName(s.code)}\nNo transfers in the selection`;
+        s.path.setAttribute('fill', total ? colour(data.metric(total)) : (noData.get(s.path.ownerSVGElement as SVGSVGElement) as string));
+        hover.set(s.path, total ? data.describe(total) : `${stateName(s.code)}\nNo transfers in the selection`);
       };
       for (const s of states) paint(s, placement.mainland.get(s.code));
       for (const inset of insets) {

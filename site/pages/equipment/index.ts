@@ -6,6 +6,7 @@ import './equipment.css';
 import { demilLabel } from '../../../src/datasets/lookups/demil.js';
 import { POPULATION_2020 } from '../../../src/datasets/lookups/populations.js';
 import { regionOf } from '../../../src/datasets/lookups/regions.js';
+import { stateCodeOf } from '../../../src/datasets/lookups/states.js';
 import { COLUMN, DETAIL_COLUMNS } from '../../../src/site/assets/equipment.js';
 import type { DecodedTable } from '../../../src/site/columnar.js';
 import { chartCard, inTurns } from '../../components/chart-card.js';
@@ -82,16 +83,18 @@ startPage(async ({ root, table }) => {
     extent,
   };
   const url = new UrlState({
-    state: { kind: 'list' },
+    // A state may be given by its name (?state=Guam), as people type it.
+    state: { kind: 'list', values: choices.states, resolve: stateCodeOf },
     years: { kind: 'range', default: [extent[0], extent[1]] },
-    category: { kind: 'list' },
-    demil: { kind: 'list' },
+    category: { kind: 'list', values: choices.categories },
+    demil: { kind: 'list', values: choices.demil },
     map: { kind: 'enum', values: ['value', 'quantity'], default: 'value' },
     drill: { kind: 'string' },
   });
   const shapes = loadShapes();
-  const stateMap = choropleth<StateTotal>(shapes, 'blues', 'Map of the United States coloured by the selected figure per state');
-  const perCapitaMap = choropleth<PerCapita['rows'][number]>(shapes, 'reds', 'Map of the United States coloured by acquisition value per resident');
+  const tooltip = createTooltip(root);
+  const stateMap = choropleth<StateTotal>(shapes, 'blues', 'Map of the United States coloured by the selected figure per state', tooltip);
+  const perCapitaMap = choropleth<PerCapita['rows'][number]>(shapes, 'reds', 'Map of the United States coloured by acquisition value per resident', tooltip);
 
   // Filters
   const states = multiSelect({
@@ -276,7 +279,7 @@ startPage(async ({ root, table }) => {
     const drill = current.treemap.some((l) => l.category === url.state.drill) ? url.state.drill : null;
     timed('treemap', () =>
       treemapCard.draw((width) => {
-        const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }));
+        const chart = treemapChart(current.treemap, drill, width, (category) => url.set({ drill: category ?? '' }), tooltip);
         if (chart === null || drill === null) return chart;
         const back = h('button', { type: 'button', class: 'btn btn-small treemap-back' }, '← All categories');
         back.addEventListener('click', () => url.set({ drill: '' }));
@@ -308,6 +311,5 @@ startPage(async ({ root, table }) => {
     ),
   );
   root.classList.add('equipment-page');
-  const tooltip = createTooltip(root);
   inTurns(render);
 });

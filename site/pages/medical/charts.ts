@@ -2,7 +2,7 @@
 // specialty-stats.ts and keyword-counts.ts. Each returns null when there is nothing to draw (the card's
 // empty state).
 import * as Plot from '@observablehq/plot';
-import { ticks } from 'd3';
+import { quantileSorted, ticks } from 'd3';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
@@ -100,6 +100,15 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
   });
 }
 
+type LengthRecord = { specialty: string; length: number };
+
+/** The hover card of one box: its specialty, count, median and quartiles. */
+function boxSummary(group: readonly LengthRecord[]): string {
+  const lengths = group.map((d) => d.length).sort((a, b) => a - b);
+  const q = (p: number): string => formatInteger(quantileSorted(lengths, p) ?? 0);
+  return `${group[0]?.specialty ?? ''}\n${formatInteger(lengths.length)} records\nmedian ${q(0.5)} chars, quartiles ${q(0.25)}–${q(0.75)}`;
+}
+
 /** HC-3: transcription length per record, one box per specialty (the 15 with most records), largest first. */
 export function lengthBoxes(records: readonly { specialty: string; length: number }[], order: readonly string[], width: number): Element | null {
   if (records.length === 0) return null;
@@ -111,7 +120,10 @@ export function lengthBoxes(records: readonly { specialty: string; length: numbe
     marginBottom: X_TITLE.marginBottom,
     x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
     y: { label: null, domain: [...order], tickFormat: (d: string) => shortLabel(d) },
-    marks: [Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue })],
+    marks: [
+      Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue }),
+      Plot.tip(records, Plot.pointerY(Plot.groupY({ x: 'median', title: boxSummary }, { x: 'length', y: 'specialty', title: (d: LengthRecord) => d }))),
+    ],
   });
 }
 

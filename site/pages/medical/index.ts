@@ -56,7 +56,7 @@ startPage(async ({ root, table, json }) => {
   const allStats = specialtyStats(columns, records.map((r) => r.index));
 
   const url = new UrlState({
-    specialty: { kind: 'list' },
+    specialty: { kind: 'list', values: allStats.map((s) => s.specialty) },
     q: { kind: 'string' },
     record: { kind: 'number', default: -1, min: -1, max: records.length - 1 },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaults, encodeState, mergeSearch, type Schema } from '../../../site/lib/url-state.js';
+import { decodeState, defaults, encodeState, mergeSearch, readState, type Schema } from '../../../site/lib/url-state.js';
 
 const schema = {
   states: { kind: 'list' },
@@ -43,5 +43,37 @@ describe('URL state', () => {
   it('keeps query keys other components own when writing its own', () => {
     expect(mergeSearch(schema, { ...defaults(schema), metric: 'count' }, '?sort=rows&metric=value')).toBe('?metric=count&sort=rows');
     expect(mergeSearch(schema, defaults(schema), '?metric=count')).toBe('');
+  });
+});
+
+describe('URL values that cannot be used', () => {
+  const codes = {
+    state: { kind: 'list', values: ['CA', 'GU', 'TX'], resolve: (raw: string) => ({ guam: 'GU', texas: 'TX' })[raw.toLowerCase()] ?? null },
+    years: { kind: 'range', default: [1990, 2020] },
+    metric: { kind: 'enum', values: ['value', 'count'], default: 'value' },
+    min: { kind: 'number', default: 0, min: 0, max: 50 },
+    log: { kind: 'bool' },
+  } satisfies Schema;
+
+  it('accepts a name where a code is expected, and a code in any case', () => {
+    const { state, ignored } = readState(codes, '?state=Guam&state=tx&state=CA');
+    expect(state.state).toEqual(['GU', 'TX', 'CA']);
+    expect(ignored).toEqual([]);
+  });
+
+  it('lists every value it dropped, with what was expected, and keeps the rest', () => {
+    const { state, ignored } = readState(codes, '?state=Atlantis&state=CA&years=3000-1000&metric=bogus&min=999&log=maybe');
+    expect(state).toEqual({ state: ['CA'], years: [1990, 2020], metric: 'value', min: 50, log: false });
+    expect(ignored).toEqual([
+      { key: 'state', value: 'Atlantis', expected: 'one of the choices the filter offers' },
+      { key: 'years', value: '3000-1000', expected: 'FROM..TO, e.g. 1990..2020' },
+      { key: 'metric', value: 'bogus', expected: 'one of value, count' },
+      { key: 'min', value: '999', expected: 'a number from 0 to 50; 50 is used' },
+      { key: 'log', value: 'maybe', expected: '1 or 0' },
+    ]);
+  });
+
+  it('reports nothing for a clean address', () => {
+    expect(readState(codes, '?state=CA&years=2000..2010&metric=count&min=5&log=1').ignored).toEqual([]);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Where a chart card finds the figures of the chart it just drew (site/lib/chart-table.ts): a hand-drawn chart
+ * attaches its table to the element it returns; a Plot chart is read while it is drawn, from its marks as Plot
+ * initialises them, so no page has to describe its Plot charts twice.
+ */
+import * as Plot from '@observablehq/plot';
+import { joinTables, tableFromMarks, type ChartTable, type DrawnMark } from './chart-table.js';
+
+const attached = new WeakMap<Element, ChartTable>();
+
+/** Gives a hand-drawn chart's figures to its card; returns the element, to wrap a chart builder's result. */
+export function withTable<E extends Element>(element: E, table: ChartTable): E {
+  attached.set(element, table);
+  return element;
+}
+
+/** The marks of the Plot charts drawn during `capture`, one list per plot. */
+let captured: DrawnMark[][] | null = null;
+let current: DrawnMark[] | null = null;
+/** The options object of the plot being drawn: Plot passes the same one to every mark of a plot. */
+let plotOptions: unknown = null;
+
+type Initialize = (this: Plot.Mark & { ariaLabel?: string }, ...args: unknown[]) => { channels: DrawnMark['channels'] };
+const proto = Plot.Mark.prototype as unknown as { initialize: Initialize };
+const initialize = proto.initialize;
+proto.initialize = function (this: Plot.Mark & { ariaLabel?: string }, ...args: unknown[]) {
+  const state = initialize.apply(this, args);
+  if (captured) {
+    if (!current || args[2] !== plotOptions) captured.push((current = []));
+    plotOptions = args[2];
+    current.push({ ariaLabel: this.ariaLabel, channels: state.channels });
+  }
+  return state;
+};
+
+/** Runs `draw` and returns what it drew with the figures of its chart(s), or null if none were found. */
+export function drawWithTable<T extends Element | null>(draw: () => T): { chart: T; table: ChartTable | null } {
+  captured = [];
+  current = null;
+  plotOptions = null;
+  try {
+    const chart = draw();
+    if (chart === null) return { chart, table: null };
+    const own = attached.get(chart);
+    if (own) return { chart, table: own };
+    const tables = captured.map(tableFromMarks).filter((t): t is ChartTable => t !== null);
+    return { chart, table: joinTables(tables) };
+  } finally {
+    captured = null;
+    current = null;
+    plotOptions = null;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The figures a chart draws, as a table: what "View data" under every chart card shows and exports. Pure: Plot
+ * charts are read from their marks' channels once Plot has computed them (after grouping, stacking, binning), so
+ * the table holds exactly what was drawn; hand-drawn charts give their rows themselves.
+ */
+export type ChartCell = string | number | null;
+
+export interface ChartTable {
+  columns: { label: string; numeric: boolean }[];
+  rows: ChartCell[][];
+}
+
+/** One mark as Plot initialised it: its name ("bar", "x-axis tick" …) and channels of computed values. */
+export interface DrawnMark {
+  ariaLabel?: string;
+  channels: Record<string, { value?: ArrayLike<unknown> | null; label?: string | null; scale?: string | null } | undefined>;
+}
+
+/** Marks that frame the chart rather than show its data (Plot names them "x-axis tick", "y-grid", "frame"). */
+const FRAMING = /axis|grid|frame/;
+/** Channels that are not figures. */
+const HIDDEN = new Set(['ariaLabel', 'href', 'src', 'ariaDescription', 'fillOpacity', 'strokeOpacity', 'opacity', 'strokeWidth', 'rotate', 'fontSize']);
+const CHANNEL_NAMES: Record<string, string> = { fx: 'facet (x)', fy: 'facet (y)', r: 'size', z: 'series', title: 'details' };
+
+function cell(value: unknown): ChartCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value.replace(/\n+/g, ' · ');
+  return typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : null;
+}
+
+/** Position channels first (facets, x, y), then the rest in Plot's order, the title last. */
+const ORDER = ['fx', 'fy', 'x', 'x1', 'x2', 'y', 'y1', 'y2'];
+const rank = (name: string): number => (name === 'title' ? 99 : ORDER.includes(name) ? ORDER.indexOf(name) : 50);
+
+/**
+ * A mark's columns: one per channel with values, named by Plot's label (the field name) or the channel. A bar
+ * from zero (x1 or y1 all 0, as Plot stacks a single series) is its other end alone; other from/to pairs of one
+ * label say which end they are.
+ */
+function markTable(mark: DrawnMark): ChartTable | null {
+  const columns: { label: string; values: ChartCell[] }[] = [];
+  const channels = Object.entries(mark.channels).sort(([a], [b]) => rank(a) - rank(b));
+  const valuesOf = (name: string): ChartCell[] | null => {
+    const value = mark.channels[name]?.value;
+    return value ? Array.from(value, cell) : null;
+  };
+  const labelOf = (name: string): string => mark.channels[name]?.label ?? CHANNEL_NAMES[name] ?? name;
+  for (const [name, channel] of channels) {
+    if (!channel?.value || HIDDEN.has(name)) continue;
+    const values = Array.from(channel.value, cell);
+    const pair = /^([xy])([12])$/.exec(name);
+    let label = labelOf(name);
+    if (pair) {
+      const other = `${pair[1]}${pair[2] === '1' ? '2' : '1'}`;
+      const from = pair[2] === '1' ? values : valuesOf(other);
+      if (from?.every((v) => v === 0) && valuesOf(other)) {
+        if (pair[2] === '1') continue;
+      } else if (mark.channels[other]?.value && labelOf(other) === label) label = `${label} (${pair[2] === '1' ? 'from' : 'to'})`;
+    }
+    // Colours given as constants or computed colours (fill: '#38BDF8') are paint, not figures.
+    if (values.every((v) => typeof v === 'string' && /^(#|rgb|hsl|var\()/.test(v))) continue;
+    if (columns.some((c) => c.values.every((v, i) => v === values[i]))) continue;
+    columns.push({ label, values });
+  }
+  const length = columns[0]?.values.length ?? 0;
+  if (columns.length === 0 || length === 0) return null;
+  return {
+    columns: columns.map((c) => ({ label: c.label, numeric: c.values.every((v) => v === null || typeof v === 'number') })),
+    rows: Array.from({ length }, (_, i) => columns.map((c) => c.values[i] ?? null)),
+  };
+}
+
+/**
+ * The table of a Plot chart's data. Of the marks that show data (not axes, grids or the frame): those with a title
+ * (what the hover card says, a tip's included) first, then shapes, then text labels; within the first group that
+ * has any, the mark with the most rows. Null when no mark has figures.
+ */
+export function tableFromMarks(marks: readonly DrawnMark[]): ChartTable | null {
+  const candidates = marks.filter((m) => !FRAMING.test(m.ariaLabel ?? '')).map((m) => ({ mark: m, table: markTable(m) }));
+  const usable = candidates.filter((c): c is { mark: DrawnMark; table: ChartTable } => c.table !== null);
+  const titled = usable.filter((c) => c.mark.channels.title?.value);
+  const shapes = usable.filter((c) => c.mark.ariaLabel !== 'text');
+  const pool = [titled, shapes, usable].find((group) => group.length > 0) ?? [];
+  let best: ChartTable | null = null;
+  for (const { table } of pool) if (!best || table.rows.length > best.rows.length || (table.rows.length === best.rows.length && table.columns.length > best.columns.length)) best = table;
+  return best;
+}
+
+/** Tables of several charts drawn in one card (small multiples) as one: a column per label, rows one after another. */
+export function joinTables(tables: readonly ChartTable[]): ChartTable | null {
+  if (tables.length <= 1) return tables[0] ?? null;
+  const labels = [...new Set(tables.flatMap((t) => t.columns.map((c) => c.label)))];
+  const columns = labels.map((label) => ({ label, numeric: tables.every((t) => t.columns.find((c) => c.label === label)?.numeric ?? true) }));
+  const rows = tables.flatMap((t) => t.rows.map((row) => labels.map((label) => {
+    const i = t.columns.findIndex((c) => c.label === label);
+    return i < 0 ? null : (row[i] ?? null);
+  })));
+  return { columns, rows };
+}
