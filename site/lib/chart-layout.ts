@@ -114,3 +114,60 @@ export function titleShortened<T extends Element>(chart: T, labels: Iterable<str
  * outside the legend.
  */
 export const RAMP_LEGEND = { marginLeft: 14, marginRight: 20 } as const;
+
+export interface SlantedLabels {
+  /** Plot's tickRotate: -40 where the bands are wide enough for slanted labels, else upright (-90). */
+  rotate: number;
+  /** The label as drawn: cut to the room its angle leaves (see fitLabel). */
+  format: (label: string) => string;
+}
+
+/**
+ * Labels under vertical bands (bars, heatmap columns): slanted while a band is at least 40 px wide, so
+ * neighbours do not touch, else upright; cut to the room they have: down to the chart's bottom edge and, slanted,
+ * left to the chart's left edge from the first band's centre.
+ */
+export function slantedLabels(bands: number, frame: { plotWidth: number; marginLeft: number; marginBottom: number }, measure: Measure): SlantedLabels {
+  const step = frame.plotWidth / Math.max(1, bands);
+  const slant = step >= 40;
+  const angle = ((slant ? 40 : 90) * Math.PI) / 180;
+  // Below the tick (6 px) and its padding, less the label's own height across the slant; left, a little margin.
+  const room = Math.min((frame.marginBottom - 12 - 14 * Math.cos(angle)) / Math.sin(angle), slant ? (frame.marginLeft + step / 2 - 8) / Math.cos(angle) : Infinity);
+  return { rotate: slant ? -40 : -90, format: (label) => fitLabel(label, room, measure) };
+}
+
+/**
+ * The labels of a scatter that can be written without touching one another: taken in the order given (put the
+ * most important first), a label is kept when its box, `at` its anchor (centred, baseline), meets no kept one.
+ */
+export function sparseLabels<T>(items: readonly T[], at: (item: T) => [number, number], text: (item: T) => string, measure: Measure, lineHeight = 12): T[] {
+  const kept: { item: T; x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (const item of items) {
+    const [x, y] = at(item);
+    const half = measure(text(item)) / 2 + 1;
+    const box = { item, x0: x - half, x1: x + half, y0: y - lineHeight, y1: y + 2 };
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (kept.every((k) => box.x1 <= k.x0 || box.x0 >= k.x1 || box.y1 <= k.y0 || box.y0 >= k.y1)) kept.push(box);
+  }
+  return kept.map((k) => k.item);
+}
+
+/** What Plot.plot returns, as far as relabelling needs it. */
+interface ScaledChart extends Element {
+  scale(name: 'x' | 'y'): { apply(value: unknown): number } | undefined;
+}
+
+/**
+ * A Plot scatter whose point labels must not collide: drawn once without labels to learn its scales, then with the
+ * candidates (most important first) that sparseLabels keeps, their text `dy` px off the point at `fontSize`.
+ */
+export function plotWithSparseLabels<T, C extends ScaledChart>(draw: (labels: T[]) => C, candidates: readonly T[], point: { x: (d: T) => unknown; y: (d: T) => unknown; text: (d: T) => string; dy: number; fontSize?: number }): C {
+  const probe = draw([]);
+  const x = probe.scale('x');
+  const y = probe.scale('y');
+  if (!x || !y) return probe;
+  const size = point.fontSize ?? 10;
+  // The mark centres text on its anchor (dominant-baseline middle): the baseline sits ~0.35 em below it.
+  const kept = sparseLabels(candidates, (d) => [x.apply(point.x(d)), y.apply(point.y(d)) + point.dy + size * 0.35], point.text, (t) => chartTextWidth(t, size), size * 1.2);
+  return draw(kept);
+}

@@ -3,7 +3,7 @@
 // empty state).
 import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3';
-import { chartBandLabels, chartTextWidth, fitLabel, RAMP_LEGEND, titleShortened } from '../../lib/chart-layout.js';
+import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
@@ -125,13 +125,7 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
   const max = Math.max(...bars.map((b) => b.records));
   const toBars = (percent: number): number => (percent / 100) * max;
   const labels = bars.map((b) => b.label);
-  const step = plotWidth / bars.length;
-  // Slanted labels need a step of ~40 px not to touch their neighbours; narrower, they stand upright.
-  const slant = step >= 40;
-  const angle = ((slant ? 40 : 90) * Math.PI) / 180;
-  // The room a label has: down to the chart's bottom edge, and (slanted) left to the first bar's edge.
-  const room = Math.min((PARETO_MARGIN.bottom - 14) / Math.sin(angle), slant ? (PARETO_MARGIN.left + step / 2) / Math.cos(angle) : Infinity);
-  const format = (d: string): string => fitLabel(d, room, (t) => chartTextWidth(t));
+  const { rotate, format } = slantedLabels(bars.length, { plotWidth, marginLeft: PARETO_MARGIN.left, marginBottom: PARETO_MARGIN.bottom }, (t) => chartTextWidth(t));
   return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
@@ -139,7 +133,7 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
     marginLeft: PARETO_MARGIN.left,
     marginRight: PARETO_MARGIN.right,
     marginBottom: PARETO_MARGIN.bottom,
-    x: { label: null, domain: labels, tickRotate: slant ? -40 : -90, tickFormat: format, padding: 0.15 },
+    x: { label: null, domain: labels, tickRotate: rotate, tickFormat: format, padding: 0.15 },
     y: { label: 'Records', domain: [0, max * 1.05], grid: true, ticks: countTicks(max), tickFormat: formatInteger },
     marks: [
       Plot.barY(bars, { x: 'label', y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),

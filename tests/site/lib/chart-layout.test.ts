@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLabels, fitLabel, tickCount } from '../../../site/lib/chart-layout.js';
+import { bandLabels, fitLabel, slantedLabels, sparseLabels, tickCount } from '../../../site/lib/chart-layout.js';
 
 // 7 px a character, upper case 9: the shape of the real 12 px UI font, without a canvas.
 const measure = (t: string): number => [...t].reduce((w, c) => w + (c >= 'A' && c <= 'Z' ? 9 : 7), 0);
@@ -45,5 +45,35 @@ describe('bandLabels', () => {
     for (const label of labels) expect(measure(layout.format(label))).toBeLessThanOrEqual(132 - 12);
     expect(layout.format('Cardiovascular / Pulmonary')).toBe('Cardiovascular…');
     expect(layout.ticks).toBe(2);
+  });
+});
+
+describe('slantedLabels', () => {
+  it('slants labels under wide bands and stands them up under narrow ones', () => {
+    expect(slantedLabels(20, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-40);
+    expect(slantedLabels(20, { plotWidth: 220, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-90);
+  });
+  it('cuts a slanted label to what fits left of the first band', () => {
+    // (80 + 25 − 8) / cos 40° ≈ 127 px.
+    const { format } = slantedLabels(20, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure);
+    expect(measure(format('Communications & Electronics'))).toBeLessThanOrEqual(127);
+    expect(format('Surgery')).toBe('Surgery');
+  });
+  it('gives an upright label the chart’s bottom margin', () => {
+    const { format } = slantedLabels(20, { plotWidth: 220, marginLeft: 80, marginBottom: 110 }, measure);
+    expect(measure(format('Communications & Electronics'))).toBeLessThanOrEqual(98);
+  });
+});
+
+describe('sparseLabels', () => {
+  const points = [
+    { code: 'TX', x: 100, y: 100 },
+    { code: 'KY', x: 110, y: 104 },
+    { code: 'CA', x: 300, y: 100 },
+    { code: 'IA', x: 100, y: 130 },
+  ];
+  it('keeps labels in priority order and drops those that would touch a kept one', () => {
+    const kept = sparseLabels(points, (p) => [p.x, p.y], (p) => p.code, measure);
+    expect(kept.map((p) => p.code)).toEqual(['TX', 'CA', 'IA']);
   });
 });
