@@ -4,7 +4,7 @@
  *   (the CSP allows no inline script, and a module script would run only after the first paint);
  * - a page opened from disk (file://) says why it cannot draw and what to run, instead of "Loading…" forever:
  *   browsers refuse module scripts and data fetches from file:// URLs;
- * - the header's theme switch and Copy link button are wired up.
+ * - the header's theme switch, Copy link button and narrow-screen Menu button are wired up.
  * Bundled as an IIFE (scripts/bundle-site.mjs), so it must not import anything that needs the page modules.
  */
 import { parseThemeChoice, resolveTheme, THEME_EVENT, THEME_KEY, type ThemeChoice } from '../lib/theme.js';
@@ -36,6 +36,9 @@ function apply(choice: ThemeChoice): void {
   root.dataset.theme = theme;
   window.dispatchEvent(new Event(THEME_EVENT));
 }
+
+// Scripts run: the stylesheet may fold the page links into the Menu button on a narrow screen (site.css).
+document.documentElement.classList.add('js');
 
 let choice = storedChoice();
 apply(choice);
@@ -113,8 +116,32 @@ function wireTools(): void {
   });
 }
 
+/** The narrow-screen Menu button: a disclosure of the page links; Escape, a click elsewhere or Tab out closes it. */
+function wireMenu(): void {
+  const nav = document.querySelector<HTMLElement>('.site-nav');
+  const toggle = nav?.querySelector<HTMLButtonElement>('.nav-toggle');
+  if (!nav || !toggle) return;
+  const setOpen = (open: boolean): void => {
+    nav.classList.toggle('open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  nav.addEventListener('focusout', (event) => {
+    if (!(event.relatedTarget instanceof Node) || !nav.contains(event.relatedTarget)) setOpen(false);
+  });
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Node && !nav.contains(event.target)) setOpen(false);
+  });
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   wireTools();
+  wireMenu();
   const root = document.getElementById('page-root');
   if (window.location.protocol === 'file:' && root) fromDiskNotice(root);
 });

@@ -1,5 +1,6 @@
 import { geoAlbersUsa, geoIdentity, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection, type Selection } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { chartTextWidth, fitLabel } from './chart-layout.js';
 import { ATLAS_ALBERS, loadShapes, type CodedFeature } from './us-shapes.js';
 
 /**
@@ -41,8 +42,13 @@ const SHAPES = loadShapes();
 export const STATE_FEATURES: readonly StateFeature[] = [...SHAPES.mainland.map(asState), ...SHAPES.territories.map(asState)];
 let mainlandBounds: [[number, number], [number, number]] | undefined;
 
+/** Inset labels are small: the frames are a fifth of the map's width. */
+const INSET_FONT_PX = 10;
+
 export interface Inset {
   label: string;
+  /** The territory's full name (the <title> of a shortened label). */
+  fullLabel: string;
   codes: readonly string[];
   /** [[x0, y0], [x1, y1]] in SVG pixels. */
   box: [[number, number], [number, number]];
@@ -103,8 +109,11 @@ export function usMap(width: number, height: number, options: { compact?: boolea
       shapes,
     );
     projection.clipExtent(box);
-    // ~6 px per character at the 10 px label size.
-    return { label: spec.label.length * 6 + 8 <= insetWidth ? spec.label : spec.short, codes: spec.codes, box, projection };
+    // The full name if it fits the frame at the 10 px label size, else the short one, cut to fit if need be.
+    const room = insetWidth - 8;
+    const fits = (text: string): boolean => chartTextWidth(text, INSET_FONT_PX) <= room;
+    const label = fits(spec.label) ? spec.label : fitLabel(spec.short, room, (t) => chartTextWidth(t, INSET_FONT_PX));
+    return { label, fullLabel: spec.label, codes: spec.codes, box, projection };
   });
   const insetFor = (code: string | null | undefined, lon?: number, lat?: number): Inset | undefined =>
     insets.find((inset, i) => (code ? inset.codes.includes(code) : lon !== undefined && lat !== undefined && inBounds(INSETS[i] as InsetSpec, lon, lat)));
@@ -158,8 +167,11 @@ export function drawLand(layer: Selection<SVGGElement, undefined, null, undefine
       .attr('x', (d) => d.box[0][0] + 4)
       .attr('y', (d) => d.box[0][1] + 11)
       .attr('fill', 'currentColor')
-      .attr('font-size', 10)
+      .attr('font-size', INSET_FONT_PX)
       .attr('opacity', 0.8)
-      .text((d) => d.label);
+      .text((d) => d.label)
+      .filter((d) => d.label !== d.fullLabel)
+      .append('title')
+      .text((d) => d.fullLabel);
   }
 }

@@ -38,13 +38,16 @@ export interface PageHtml {
   version: string;
 }
 
-/** Brand, navigation and the page tools (theme, Copy link), the same on every page and on the 404 page. */
+/**
+ * Brand, navigation and the page tools (theme, Copy link), the same on every page and on the 404 page. On a narrow
+ * screen the links fold behind a Menu button (a disclosure: site/boot wires it, site.css shows it only then).
+ */
 function siteHeader(nav: PageLink[], current: string | null): string {
   const e = escapeHtml;
   const links = nav.map((link) => `<li><a href="${e(link.href)}"${link.id === current ? ' aria-current="page"' : ''}>${e(link.title)}</a></li>`).join('');
   return `<header class="site-header">
 <a class="brand" href="index.html" aria-label="dash home"><span class="brand-mark" aria-hidden="true"></span>dash</a>
-<nav class="site-nav" aria-label="Pages"><ul>${links}</ul></nav>
+<nav class="site-nav" aria-label="Pages"><button type="button" class="nav-toggle btn btn-ghost btn-small" aria-expanded="false" aria-controls="site-nav-list"><span class="nav-toggle-icon" aria-hidden="true"></span>Menu</button><ul id="site-nav-list">${links}</ul></nav>
 <div class="site-tools"><label class="theme-choice"><span>Theme</span> <select class="theme-select select-small"><option value="system">System</option><option value="light">Light</option><option value="dark">Dark</option></select></label><button type="button" class="btn btn-ghost btn-small copy-link">Copy link</button><span class="copy-status sr-only" role="status"></span></div>
 </header>`;
 }

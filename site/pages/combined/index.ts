@@ -8,6 +8,7 @@ import { filterPanel } from '../../components/filter-panel.js';
 import { kpiCard, kpiRow } from '../../components/kpi-card.js';
 import { multiSelect } from '../../components/multi-select.js';
 import { numberSlider } from '../../components/number-slider.js';
+import { chartBandLabels, chartTextWidth, plotWithSparseLabels, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { h } from '../../lib/dom.js';
 import { formatCompact, formatCurrency, formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
@@ -46,10 +47,13 @@ const QUADRANT_COLORS: Record<Quadrant, string> = {
 const money = (v: number): string => formatCurrency(v);
 const moneyAxis = (v: number): string => (v === 0 ? '$0' : `$${formatCompact(v)}`);
 const rowHeight = (n: number): number => Math.max(160, n * 22 + 60);
+const HEAT_MARGIN = { left: 100, bottom: 110 } as const;
 /** Log legends label only powers of ten: the in-between ticks of a log scale crowd into each other. */
 const logTick = (v: number): string => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? moneyAxis(v) : '');
 /** Labels for the largest states only, so a cluster of small states does not become a smear of text. */
 const labelled = (rows: readonly StateRow[], n = 12): StateRow[] => [...rows].sort((a, b) => b.equipmentValue - a.equipmentValue).slice(0, n);
+/** Where a state's code is written on the installations × value scatters (those that would touch are left out). */
+const STATE_LABEL = { x: (s: StateRow) => s.installations, y: (s: StateRow) => s.equipmentValue, text: (s: StateRow) => s.code, dy: -12 };
 
 startPage(async ({ root, json }) => {
   const data = await json<CombinedData>('combined');
@@ -144,7 +148,7 @@ startPage(async ({ root, json }) => {
       if (both.length === 0) return null;
       const xs = both.map((s) => s.installations);
       const line = fit ? [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: fit.slope * x + fit.intercept })) : [];
-      return Plot.plot({
+      const scatter = (labels: StateRow[]) => Plot.plot({
         ...PLOT_DEFAULTS,
         width,
         height: 340,
@@ -160,15 +164,16 @@ startPage(async ({ root, json }) => {
         marks: [
           Plot.line(line, { x: 'x', y: 'y', stroke: 'currentColor', strokeDasharray: '6 4', strokeOpacity: 0.7 }),
           Plot.dot(both, { x: 'installations', y: 'equipmentValue', r: 'equipmentQuantity', fill: 'region', fillOpacity: 0.75, stroke: 'currentColor', strokeWidth: 0.5, tip: true, title: stateTip }),
-          Plot.text(labelled(both), { x: 'installations', y: 'equipmentValue', text: 'code', dy: -12, fontSize: 10, fill: 'currentColor' }),
+          Plot.text(labels, { x: 'installations', y: 'equipmentValue', text: 'code', dy: -12, fontSize: 10, fill: 'currentColor' }),
         ],
       });
+      return plotWithSparseLabels(scatter, labelled(both), STATE_LABEL);
     });
 
     cards.quadrant?.draw((width) => {
       if (both.length === 0) return null;
       const q = quadrants(both);
-      return Plot.plot({
+      const scatter = (labels: StateRow[]) => Plot.plot({
         ...PLOT_DEFAULTS,
         width,
         height: 340,
@@ -183,9 +188,10 @@ startPage(async ({ root, json }) => {
           Plot.text([`median ${formatNumber(q.medianInstallations, 1)} installations`], { frameAnchor: 'top-right', dx: -4, dy: 4, fontSize: 10, fill: 'currentColor' }),
           Plot.text([`median ${money(q.medianValue)}`], { frameAnchor: 'bottom-right', dx: -4, dy: -4, fontSize: 10, fill: 'currentColor' }),
           Plot.dot(q.points, { x: (p) => p.state.installations, y: (p) => p.state.equipmentValue, fill: 'quadrant', r: 5, tip: true, title: (p) => `${stateTip(p.state)}\n${p.quadrant}` }),
-          Plot.text(labelled(q.points.map((p) => p.state)), { x: 'installations', y: 'equipmentValue', text: 'code', dy: -10, fontSize: 10, fill: 'currentColor' }),
+          Plot.text(labels, { x: 'installations', y: 'equipmentValue', text: 'code', dy: -10, fontSize: 10, fill: 'currentColor' }),
         ],
       });
+      return plotWithSparseLabels(scatter, labelled(q.points.map((p) => p.state)), { ...STATE_LABEL, dy: -10 });
     });
 
     const fly = butterfly(selected);
@@ -195,36 +201,39 @@ startPage(async ({ root, json }) => {
         { name: r.state.name, side: 'Installations', v: -r.installationsPct, raw: `${formatInteger(r.state.installations)} installations` },
         { name: r.state.name, side: 'Equipment value', v: r.valuePct, raw: money(r.state.equipmentValue) },
       ]);
-      return Plot.plot({
+      const names = fly.map((r) => r.state.name);
+      const labels = chartBandLabels(names, width);
+      return titleShortened(Plot.plot({
         ...PLOT_DEFAULTS,
         width,
         height: rowHeight(fly.length),
-        marginLeft: 120,
+        marginLeft: labels.marginLeft,
         marginBottom: X_TITLE.marginBottom,
         // The long title runs off a phone-sized chart (~6.5 px a character at 12 px).
         x: { labelOffset: X_TITLE.labelOffset, label: width >= 480 ? '← installations (% of max) · equipment value (% of max) →' : '← installations · value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
-        y: { label: null, domain: fly.map((r) => r.state.name) },
+        y: { label: null, domain: names, tickFormat: labels.format },
         color: { domain: ['Installations', 'Equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
         marks: [Plot.barX(bars, { x: 'v', y: 'name', fill: 'side', tip: true, title: (d) => `${d.name}\n${d.raw}` }), Plot.ruleX([0])],
-      });
+      }), names, labels.format);
     });
 
     const ratios = valuePerInstallation(selected);
-    cards.ratio?.draw((width) =>
-      ratios.length === 0
-        ? null
-        : Plot.plot({
+    const ratioNames = ratios.map((r) => r.state.name);
+    cards.ratio?.draw((width) => {
+      if (ratios.length === 0) return null;
+      const labels = chartBandLabels(ratioNames, width);
+      return titleShortened(Plot.plot({
             ...PLOT_DEFAULTS,
             width,
             height: rowHeight(ratios.length),
-            marginLeft: 120,
+            marginLeft: labels.marginLeft,
             marginBottom: X_TITLE.marginBottom,
-            x: { labelOffset: X_TITLE.labelOffset, label: 'Equipment value per installation', grid: true, tickFormat: moneyAxis },
-            y: { label: null, domain: ratios.map((r) => r.state.name) },
+            x: { labelOffset: X_TITLE.labelOffset, label: 'Equipment value per installation', grid: true, ticks: labels.ticks, tickFormat: moneyAxis },
+            y: { label: null, domain: ratioNames, tickFormat: labels.format },
             color: regionColor,
             marks: [Plot.barX(ratios, { x: 'valuePerInstallation', y: (r) => r.state.name, fill: (r) => r.state.region, tip: true, title: (r) => `${r.state.name}\n${money(r.valuePerInstallation)} per installation\n${formatInteger(r.state.installations)} installations` }), Plot.ruleX([0])],
-          }),
-    );
+          }), ratioNames, labels.format);
+    });
 
     const regionsShown = radar(selected);
     cards.radar?.draw((width) => (regionsShown.length === 0 ? null : radarChart(width, regionsShown, RADAR_DIMENSIONS, (r) => REGION_COLORS[r] ?? '#94A3B8')));
@@ -236,50 +245,58 @@ startPage(async ({ root, json }) => {
         { name: r.state.name, part: '50 % installations', v: r.installationsScore / 2, r },
         { name: r.state.name, part: '50 % equipment value', v: r.valueScore / 2, r },
       ]);
-      return Plot.plot({
+      const names = ranking.map((r) => r.state.name);
+      // Room on the right for the score written after the longest bar ("100.0").
+      const labels = chartBandLabels(names, width, { marginRight: 36 });
+      return titleShortened(Plot.plot({
         ...PLOT_DEFAULTS,
         width,
         height: rowHeight(ranking.length),
-        marginLeft: 120,
+        marginLeft: labels.marginLeft,
+        marginRight: 36,
         marginBottom: X_TITLE.marginBottom,
-        x: { labelOffset: X_TITLE.labelOffset, label: 'Composite score (0–100)', grid: true, domain: [0, 100] },
-        y: { label: null, domain: ranking.map((r) => r.state.name) },
+        x: { labelOffset: X_TITLE.labelOffset, label: 'Composite score (0–100)', grid: true, domain: [0, 100], ticks: labels.ticks },
+        y: { label: null, domain: names, tickFormat: labels.format },
         color: { domain: ['50 % installations', '50 % equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
         marks: [
           Plot.barX(halves, Plot.stackX({ x: 'v', y: 'name', fill: 'part', tip: true, title: (d) => `${d.name}\ncomposite ${formatNumber(d.r.composite, 1)}\ninstallations ${formatNumber(d.r.installationsScore, 1)} · value ${formatNumber(d.r.valueScore, 1)}` })),
           Plot.text(ranking, { x: (r) => r.composite, y: (r) => r.state.name, text: (r) => formatNumber(r.composite, 1), dx: 4, textAnchor: 'start', fontSize: 10, fill: 'currentColor' }),
         ],
-      });
+      }), names, labels.format);
     });
 
     const heat = branchCategoryHeat(selected, data.branches, data.categories);
     // Cells in the darker third of the log colour range get white text.
     const heatValues = heat.cells.map((c) => Math.log10(Math.max(1, c.value)));
     const heatDark = 10 ** (Math.min(...heatValues) + (Math.max(...heatValues) - Math.min(...heatValues)) * 0.6);
-    cards.heat?.draw((width) =>
-      heat.cells.length === 0
-        ? null
-        : Plot.plot({
-            ...PLOT_DEFAULTS,
-            width,
-            height: heat.branches.length * 44 + 130,
-            marginLeft: 100,
-            marginBottom: 110,
-            x: { label: null, domain: heat.categories, tickRotate: -30 },
-            y: { label: null, domain: heat.branches },
-            color: { type: 'log', scheme: 'ylorrd', legend: true, label: 'Equipment value ($, log scale)', tickFormat: logTick },
-            marks: [
-              Plot.cell(heat.cells, { x: 'category', y: 'branch', fill: (c) => Math.max(1, c.value), inset: 1, tip: true, title: (c) => `${c.branch} · ${c.category}\n${money(c.value)}` }),
-              Plot.text(heat.cells, { x: 'category', y: 'branch', text: (c) => moneyAxis(c.value), fontSize: 10, fill: (c) => (c.value >= heatDark ? 'white' : 'black') }),
-            ],
-          }),
-    );
+    cards.heat?.draw((width) => {
+      if (heat.cells.length === 0) return null;
+      const frame = { plotWidth: width - HEAT_MARGIN.left - 20, marginLeft: HEAT_MARGIN.left, marginBottom: HEAT_MARGIN.bottom };
+      const columns = slantedLabels(heat.categories.length, frame, (t) => chartTextWidth(t));
+      // Values are written in the cells only when the widest fits a cell; the tooltip always has them.
+      const cellWidth = frame.plotWidth / Math.max(1, heat.categories.length);
+      const written = Math.max(...heat.cells.map((c) => chartTextWidth(moneyAxis(c.value), 10))) + 4 <= cellWidth;
+      return titleShortened(Plot.plot({
+        ...PLOT_DEFAULTS,
+        width,
+        height: heat.branches.length * 44 + 130,
+        marginLeft: HEAT_MARGIN.left,
+        marginBottom: HEAT_MARGIN.bottom,
+        x: { label: null, domain: heat.categories, tickRotate: columns.rotate, tickFormat: columns.format },
+        y: { label: null, domain: heat.branches },
+        color: { type: 'log', scheme: 'ylorrd', legend: true, label: 'Equipment value ($, log scale)', tickFormat: logTick, ...RAMP_LEGEND },
+        marks: [
+          Plot.cell(heat.cells, { x: 'category', y: 'branch', fill: (c) => Math.max(1, c.value), inset: 1, tip: true, title: (c) => `${c.branch} · ${c.category}\n${money(c.value)}` }),
+          written ? Plot.text(heat.cells, { x: 'category', y: 'branch', text: (c) => moneyAxis(c.value), fontSize: 10, fill: (c) => (c.value >= heatDark ? 'white' : 'black') }) : null,
+        ],
+      }), heat.categories, columns.format);
+    });
 
     const reach = agencyReach(selected);
     cards.reach?.draw((width) =>
       reach.length === 0
         ? null
-        : Plot.plot({
+        : plotWithSparseLabels((labels) => Plot.plot({
             ...PLOT_DEFAULTS,
             width,
             height: 340,
@@ -290,9 +307,9 @@ startPage(async ({ root, json }) => {
             color: regionColor,
             marks: [
               Plot.dot(reach, { x: 'agencies', y: 'installations', r: 'equipmentValue', fill: 'region', fillOpacity: 0.7, stroke: 'currentColor', strokeWidth: 0.5, tip: true, title: stateTip }),
-              Plot.text(labelled(reach), { x: 'agencies', y: 'installations', text: 'code', fontSize: 10, fill: 'currentColor', dy: -12 }),
+              Plot.text(labels, { x: 'agencies', y: 'installations', text: 'code', fontSize: 10, fill: 'currentColor', dy: -12 }),
             ],
-          }),
+          }), labelled(reach), { x: (s) => s.agencies, y: (s) => s.installations, text: (s) => s.code, dy: -12 }),
     );
   };
 
@@ -354,7 +371,7 @@ function valueMap(width: number, selected: readonly StateRow[], data: CombinedDa
     .attr('fill-opacity', 0.7)
     .append('title')
     .text((p) => `${p.name} (${p.branch})`);
-  const legend = Plot.legend({ color: { type: 'log', scheme: 'blues', domain, label: 'Equipment value ($, log scale)', tickFormat: logTick }, width: Math.min(320, width) });
+  const legend = Plot.legend({ color: { type: 'log', scheme: 'blues', domain, label: 'Equipment value ($, log scale)', tickFormat: logTick }, width: Math.min(320, width), ...RAMP_LEGEND });
   const unplaced = selected.filter((s) => !STATE_FEATURES.some((f) => f.properties.code === s.code));
   return h(
     'div',

@@ -4,12 +4,11 @@
  * chart) cost 2.5–4 ms a chart where these few elements take a fraction of that; the look follows Plot's.
  */
 import { scaleLinear } from 'd3';
+import { chartBandLabels } from '../../lib/chart-layout.js';
 import { h } from '../../lib/dom.js';
 import { svgElement as node } from '../../lib/svg.js';
 import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
 
-const MAX_LABEL = 30;
-const CHAR_PX = 7.4;
 const MARGIN = { top: 8, right: 16, bottom: 44 } as const;
 /** Distance of the axis title below the plot area: one line under the tick labels. */
 const LABEL_OFFSET = 38;
@@ -18,24 +17,6 @@ export const shortenTo =
   (max: number) =>
   (label: string): string =>
     label.length > max ? `${label.slice(0, max - 1)}…` : label;
-
-export interface BarLabels {
-  marginLeft: number;
-  format: (label: string) => string;
-  ticks: number;
-}
-
-/**
- * The left margin for bar labels and how they are cut to fit it: room for the longest label at ~7.4 px a
- * character of the 12 px UI font (upper case is wide), at most 240 px and 40 % of the chart, so a phone keeps
- * room for the bars and their axis. Also how many x ticks fit the bars' width without touching.
- */
-export function barLabels(labels: readonly string[], width: number): BarLabels {
-  const fit = Math.max(6, Math.min(MAX_LABEL, Math.floor((Math.min(240, width * 0.4) - 12) / CHAR_PX)));
-  const longest = Math.max(4, ...labels.map((l) => Math.min(fit, l.length)));
-  const marginLeft = Math.round(12 + CHAR_PX * longest);
-  return { marginLeft, format: shortenTo(fit), ticks: Math.max(2, Math.floor((width - marginLeft - 16) / 70)) };
-}
 
 /** One bar, or one piece of a stacked bar: row `row`, from `x0` to `x1` in data units. */
 export interface BarSegment {
@@ -64,7 +45,8 @@ export interface BarFrame {
 
 /** Horizontal bars on a band per row with a linear value axis from zero: ranked bars, or stacked when rows repeat. */
 export function barChart(frame: BarFrame): Element {
-  const layout = barLabels(frame.rows, frame.width);
+  // Measured label widths (upper-case agency names are wide), at most 240 px and 40 % of the chart.
+  const layout = chartBandLabels(frame.rows, frame.width, { marginRight: MARGIN.right });
   const { width, height } = frame;
   const left = layout.marginLeft;
   const bottom = height - MARGIN.bottom;

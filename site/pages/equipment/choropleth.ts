@@ -49,7 +49,8 @@ function shape(parent: SVGSVGElement, feature: CodedFeature, d: string): Shape {
   return { code: feature.code, path };
 }
 
-const RAMP = { width: 300, left: 12, right: 288, top: 16, bottom: 26 };
+// The ends keep room for half a tick label ("$0.00") each side.
+const RAMP = { width: 300, left: 20, right: 280, top: 16, bottom: 26 };
 
 /**
  * The colour ramp legend (square-root scale, like the map), built once: the gradient never changes, only the

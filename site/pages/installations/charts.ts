@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatInteger, formatNumber, formatPercent } from '../../lib/format.js';
+import { chartBandLabels, titleShortened } from '../../lib/chart-layout.js';
 import { PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStatesByComponent, withAreaAndPerimeter, type PairCount } from './aggregates.js';
 import { areaBoxStats } from './boxplot.js';
@@ -12,11 +13,11 @@ import type { Tooltip } from '../../lib/tooltip.js';
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
 const logTick = (v: number): string => (v >= 1 ? formatCompact(v) : d3.format('~g')(v));
 
-/** Left margin that fits the longest band label at Plot's 12 px font (~6.5 px a character). */
-const labelMargin = (labels: readonly string[]): number => Math.min(280, Math.max(60, ...labels.map((l) => l.length * 6.5 + 12)));
-
-/** Count axes: whole numbers only, even when the largest bar is 3. */
-const countAxis = (max: number): { label: string; grid: true; ticks?: number; tickFormat: string } => ({ label: 'Installations', grid: true, tickFormat: 'd', ...(max < 10 ? { ticks: max } : {}) });
+/**
+ * Count axes: whole numbers only, even when the largest bar is 3; as many ticks as the width left by the labels
+ * carries; the title one line below the tick labels (spread X_TITLE.marginBottom into the plot).
+ */
+const countAxis = (max: number, room: number): { label: string; grid: true; ticks: number; tickFormat: string; labelOffset: number } => ({ label: 'Installations', grid: true, tickFormat: 'd', ticks: Math.max(1, Math.min(max, room)), labelOffset: X_TITLE.labelOffset });
 
 /** The original's status colours (success, danger, warning, secondary, accent, info), given in count order. */
 const STATUS_COLORS = ['#34D399', '#FB7185', '#FBBF24', '#38BDF8', '#818CF8', '#22D3EE'];
@@ -86,36 +87,40 @@ const countTip = (cell: PairCount): string => `${cell.component} · ${cell.group
 export function componentStatusChart(rows: Installation[], width: number, statuses: { domain: string[]; range: string[] }): Element {
   const cells = componentByStatus(rows);
   const components = componentScale(rows.map((r) => r.component)).domain;
-  return Plot.plot({
+  const labels = chartBandLabels(components, width);
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: Math.max(160, components.length * 26 + 60),
-    marginLeft: labelMargin(components),
-    x: countAxis(Math.max(...countBy(rows, (r) => r.component).map((c) => c.count))),
-    y: { label: null, domain: components },
+    marginLeft: labels.marginLeft,
+    marginBottom: X_TITLE.marginBottom,
+    x: countAxis(Math.max(...countBy(rows, (r) => r.component).map((c) => c.count)), labels.ticks),
+    y: { label: null, domain: components, tickFormat: labels.format },
     color: { ...statuses, legend: true },
     marks: [Plot.barX(cells, { y: 'component', x: 'count', fill: 'group', title: countTip, tip: true, order: statuses.domain }), Plot.ruleX([0])],
-  });
+  }), components, labels.format);
 }
 
 /** BA-5: the 20 states with most installations, stacked by component, largest at the top. */
 export function topStatesChart(rows: Installation[], width: number): Element {
   const top = topStatesByComponent(rows, 20);
-  return Plot.plot({
+  const labels = chartBandLabels(top.order, width, { marginRight: 30 });
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: Math.max(160, top.order.length * 22 + 50),
-    marginLeft: labelMargin(top.order),
+    marginLeft: labels.marginLeft,
     marginRight: 30,
-    x: countAxis(top.totals.get(top.order[0] ?? '') ?? 0),
-    y: { label: null, domain: top.order },
+    marginBottom: X_TITLE.marginBottom,
+    x: countAxis(top.totals.get(top.order[0] ?? '') ?? 0, labels.ticks),
+    y: { label: null, domain: top.order, tickFormat: labels.format },
     color: componentScale(rows.map((r) => r.component)),
     marks: [
       Plot.barX(top.cells, { y: 'group', x: 'count', fill: 'component', title: countTip, tip: true, order: componentScale(rows.map((r) => r.component)).domain }),
       Plot.text(top.order, { y: (d: string) => d, x: (d: string) => top.totals.get(d) ?? 0, text: (d: string) => formatInteger(top.totals.get(d) ?? 0), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
-  });
+  }), top.order, labels.format);
 }
 
 /** BA-6: joint bases ranked by installations, stacked by component; how many are not joint is said below. */
@@ -123,17 +128,19 @@ export function jointBasesChart(rows: Installation[], width: number): Element | 
   const joint = jointBaseBreakdown(rows);
   if (joint.order.length === 0) return null;
   const figure = document.createElement('div');
+  const labels = chartBandLabels(joint.order, width);
   figure.append(
-    Plot.plot({
+    titleShortened(Plot.plot({
       ...PLOT_DEFAULTS,
       width,
       height: Math.max(120, joint.order.length * 24 + 50),
-      marginLeft: labelMargin(joint.order),
-      x: countAxis(joint.totals.get(joint.order[0] ?? '') ?? 0),
-      y: { label: null, domain: joint.order },
+      marginLeft: labels.marginLeft,
+      marginBottom: X_TITLE.marginBottom,
+      x: countAxis(joint.totals.get(joint.order[0] ?? '') ?? 0, labels.ticks),
+      y: { label: null, domain: joint.order, tickFormat: labels.format },
       color: componentScale(rows.map((r) => r.component)),
       marks: [Plot.barX(joint.cells, { y: 'group', x: 'count', fill: 'component', title: countTip, tip: true }), Plot.ruleX([0])],
-    }),
+    }), joint.order, labels.format),
   );
   const note = document.createElement('p');
   note.className = 'chart-note';

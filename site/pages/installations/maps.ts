@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
+import { RAMP_LEGEND } from '../../lib/chart-layout.js';
 import { decodeFootprint, type EncodedFootprint } from '../../../src/site/geometry/footprint-codec.js';
 import { drawLand, usMap, type StateFeature } from '../../lib/us-map.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
@@ -175,7 +176,7 @@ export function densityMap(rows: Installation[], width: number, tooltip: Tooltip
     .attr('opacity', 0.55);
   const host = document.createElement('div');
   host.className = 'inst-map';
-  const legend = Plot.legend({ color: { type: 'sequential', interpolate: d3.interpolateYlOrRd, domain: [0, max], label: 'Installations per state / territory' }, width: Math.min(320, width) });
+  const legend = Plot.legend({ color: { type: 'sequential', interpolate: d3.interpolateYlOrRd, domain: [0, max], label: 'Installations per state / territory' }, width: Math.min(320, width), ...RAMP_LEGEND });
   host.append(legend, svg.node() as SVGSVGElement);
   return host;
 }

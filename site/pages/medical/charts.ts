@@ -3,22 +3,18 @@
 // empty state).
 import * as Plot from '@observablehq/plot';
 import { quantileSorted, ticks } from 'd3';
+import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
 import { demandQuadrant, paretoBars, QUADRANTS, resourceIndex, type Quadrant, type SpecialtyStat } from './specialty-stats.js';
 
 const ROW_PX = 20;
-const LABEL_CHARS = 30;
+const PARETO_MARGIN = { left: 80, right: 56, bottom: 130 } as const;
 
-/** Long specialty and keyword names are cut for the axis; the tooltip shows them whole. */
-function shortLabel(label: string, max = LABEL_CHARS): string {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
-}
-
-/** Whole-number ticks for axes of counts (a filter down to a few records must not label 0.2 records). */
-function countTicks(max: number): number[] {
-  return ticks(0, max, 6).filter(Number.isInteger);
+/** Whole-number ticks for axes of counts (a filter down to a few records must not label 0.2 records), as many as fit. */
+function countTicks(max: number, count = 6): number[] {
+  return ticks(0, max, count).filter(Number.isInteger);
 }
 
 function rankedHeight(rows: number): number {
@@ -35,21 +31,22 @@ export const QUADRANT_COLORS: Record<Quadrant, string> = {
 /** HC-1: records per specialty, largest at the top. */
 export function specialtyBars(stats: readonly SpecialtyStat[], width: number): Element | null {
   if (stats.length === 0) return null;
-  return Plot.plot({
+  const labels = chartBandLabels(stats.map((s) => s.specialty), width, { marginRight: 50 });
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: rankedHeight(stats.length),
-    marginLeft: 200,
+    marginLeft: labels.marginLeft,
     marginRight: 50,
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Records', grid: true, ticks: countTicks(Math.max(...stats.map((s) => s.volume))), tickFormat: formatInteger },
-    y: { label: null, domain: stats.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Records', grid: true, ticks: countTicks(Math.max(...stats.map((s) => s.volume)), labels.ticks), tickFormat: formatInteger },
+    y: { label: null, domain: stats.map((s) => s.specialty), tickFormat: labels.format },
     marks: [
       Plot.barX(stats, { x: 'volume', y: 'specialty', fill: ACCENTS.indigo, tip: { format: { x: formatInteger } } }),
       Plot.text(stats, { x: 'volume', y: 'specialty', text: (d: SpecialtyStat) => formatInteger(d.volume), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
-  });
+  }), stats.map((s) => s.specialty), labels.format);
 }
 
 /** HC-2: volume against mean length, split at the two medians; each quadrant is coloured and named. */
@@ -68,6 +65,9 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
     { quadrant: 'High Volume', x: xMax, y: yMin, anchor: 'end' },
     { quadrant: 'Low Priority', x: 0, y: yMin, anchor: 'start' },
   ];
+  // Two corner names side by side that do not fit the plot's width (a phone) go on two lines: the right one lower.
+  const bold = (t: string): number => chartTextWidth(t) * 1.08;
+  const stagger = bold('Complex Cases') + bold('High Volume + Complex') + 24 > width - 80;
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width,
@@ -83,7 +83,7 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
       Plot.ruleX([q.medianVolume], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
       Plot.ruleY([q.medianComplexity], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
       ...corners.map((c) =>
-        Plot.text([c], { x: 'x', y: 'y', text: 'quadrant', textAnchor: c.anchor, fill: QUADRANT_COLORS[c.quadrant], fontWeight: 600, dx: c.anchor === 'start' ? 6 : -6, dy: c.y === yMax ? 8 : -8 }),
+        Plot.text([c], { x: 'x', y: 'y', text: 'quadrant', textAnchor: c.anchor, fill: QUADRANT_COLORS[c.quadrant], fontWeight: 600, dx: c.anchor === 'start' ? 6 : -6, dy: (c.y === yMax ? 8 : -8) * (stagger && c.anchor === 'end' ? 3 : 1) }),
       ),
       Plot.dot(q.points, {
         x: 'volume',
@@ -112,36 +112,40 @@ function boxSummary(group: readonly LengthRecord[]): string {
 /** HC-3: transcription length per record, one box per specialty (the 15 with most records), largest first. */
 export function lengthBoxes(records: readonly { specialty: string; length: number }[], order: readonly string[], width: number): Element | null {
   if (records.length === 0) return null;
-  return Plot.plot({
+  const labels = chartBandLabels(order, width);
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: rankedHeight(order.length) + 30,
-    marginLeft: 200,
+    marginLeft: labels.marginLeft,
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
-    y: { label: null, domain: [...order], tickFormat: (d: string) => shortLabel(d) },
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, ticks: labels.ticks, tickFormat: formatInteger },
+    y: { label: null, domain: [...order], tickFormat: labels.format },
     marks: [
       Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue }),
       Plot.tip(records, Plot.pointerY(Plot.groupY({ x: 'median', title: boxSummary }, { x: 'length', y: 'specialty', title: (d: LengthRecord) => d }))),
     ],
-  });
+  }), order, labels.format);
 }
 
 /** HC-4: records per specialty, descending, with the running share of all records on the right axis. */
 export function paretoChart(stats: readonly SpecialtyStat[], width: number): Element | null {
-  const bars = paretoBars(stats, 20);
+  // As many bars as the width holds a slanted or upright label for; the rest are one "Other" bar.
+  const plotWidth = width - PARETO_MARGIN.left - PARETO_MARGIN.right;
+  const bars = paretoBars(stats, Math.max(4, Math.min(20, Math.floor(plotWidth / 18) - 1)));
   if (bars.length === 0) return null;
   const max = Math.max(...bars.map((b) => b.records));
   const toBars = (percent: number): number => (percent / 100) * max;
   const labels = bars.map((b) => b.label);
-  return Plot.plot({
+  const { rotate, format } = slantedLabels(bars.length, { plotWidth, marginLeft: PARETO_MARGIN.left, marginBottom: PARETO_MARGIN.bottom }, (t) => chartTextWidth(t));
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 440,
-    marginLeft: 56,
-    marginRight: 56,
-    marginBottom: 130,
-    x: { label: null, domain: labels, tickRotate: -40, tickFormat: (d: string) => shortLabel(d, 24), padding: 0.15 },
+    marginLeft: PARETO_MARGIN.left,
+    marginRight: PARETO_MARGIN.right,
+    marginBottom: PARETO_MARGIN.bottom,
+    x: { label: null, domain: labels, tickRotate: rotate, tickFormat: format, padding: 0.15 },
     y: { label: 'Records', domain: [0, max * 1.05], grid: true, ticks: countTicks(max), tickFormat: formatInteger },
     marks: [
       Plot.barY(bars, { x: 'label', y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),
@@ -151,23 +155,24 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
       Plot.axisY([0, 20, 40, 60, 80, 100].map(toBars), { anchor: 'right', label: 'Cumulative % of records', tickFormat: (v: number) => `${Math.round((v / max) * 100)}` }),
       Plot.ruleY([0]),
     ],
-  });
+  }), labels, format);
 }
 
 /** HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties, top 20, highest at the top. */
 export function resourceChart(stats: readonly SpecialtyStat[], width: number): Element | null {
   const scores = resourceIndex(stats, 20);
   if (scores.length === 0) return null;
-  return Plot.plot({
+  const labels = chartBandLabels(scores.map((s) => s.specialty), width, { marginRight: 40 });
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: rankedHeight(scores.length) + 40,
-    marginLeft: 200,
+    marginLeft: labels.marginLeft,
     marginRight: 40,
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
-    y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
-    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score' },
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true, ticks: labels.ticks },
+    y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: labels.format },
+    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score', ...RAMP_LEGEND },
     marks: [
       Plot.barX(scores, {
         x: 'score',
@@ -178,24 +183,25 @@ export function resourceChart(stats: readonly SpecialtyStat[], width: number): E
       }),
       Plot.text(scores, { x: 'score', y: 'specialty', text: (s: { score: number }) => formatNumber(s.score), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
     ],
-  });
+  }), scores.map((s) => s.specialty), labels.format);
 }
 
 /** HC-6 bars: the most frequent keywords, largest at the top. */
 export function keywordBars(counts: readonly KeywordCount[], width: number): Element | null {
   if (counts.length === 0) return null;
-  return Plot.plot({
+  const labels = chartBandLabels(counts.map((c) => c.keyword), width, { marginRight: 40 });
+  return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: rankedHeight(counts.length),
-    marginLeft: 200,
+    marginLeft: labels.marginLeft,
     marginRight: 40,
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Records with the keyword', grid: true, ticks: countTicks(Math.max(...counts.map((c) => c.records))), tickFormat: formatInteger },
-    y: { label: null, domain: counts.map((c) => c.keyword), tickFormat: (d: string) => shortLabel(d) },
+    x: { labelOffset: X_TITLE.labelOffset, label: 'Records with the keyword', grid: true, ticks: countTicks(Math.max(...counts.map((c) => c.records)), labels.ticks), tickFormat: formatInteger },
+    y: { label: null, domain: counts.map((c) => c.keyword), tickFormat: labels.format },
     marks: [
       Plot.barX(counts, { x: 'records', y: 'keyword', fill: ACCENTS.emerald, tip: { format: { x: formatInteger } } }),
       Plot.text(counts, { x: 'records', y: 'keyword', text: (c: KeywordCount) => formatInteger(c.records), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
     ],
-  });
+  }), counts.map((c) => c.keyword), labels.format);
 }
