@@ -123,7 +123,7 @@ startPage(async (context) => {
     `Does a large site sit alone, and which small sites are far from any other? Each installation's footprint area (km², log) against the great-circle distance from its Geo Point to the nearest other installation's (km, log; nearest among all installations, so filters never move a dot). Top right: large, isolated ranges and training areas; bottom right: small sites that support must travel to. This replaces area vs perimeter, a straight line by construction (perimeter grows as √area for shapes alike). ${measured} Hover for details, click to select.`,
     (width) => areaIsolationChart(rows, all, width, select),
   );
-  const sunburstCard = card('State → component → installation', 'The 15 states with most installations. Click a state or component to drill down, the centre to go back up, an installation to select it.', (width) =>
+  const sunburstCard = card('State → component → installation', 'The 15 states with most installations, and as many rings as have room for their labels (at most two: states and components from the top, components and installations in a state); deeper levels are a drill away. Click a segment, or Tab to it and press Enter, to drill down; the centre goes back up; an installation selects it. The drill path is kept in the URL.', (width) =>
     rows.length === 0 ? null : sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }),
   );
   const multiplesCard = card('Installations by component', 'One map for every component present in the filtered installations, with its count.', (width) => (rows.length === 0 ? null : smallMultiples(rows, width, tooltip)), true);

@@ -204,10 +204,18 @@ describe('Installations page', () => {
   it('drills the sunburst down to a state and back up, in the URL', async () => {
     await onPage('', async (page) => {
       const top = mostCommon(bases.map((b) => b.state));
-      await page.locator(`path.inst-arc[data-depth="1"][data-name="${top}"]`).dispatchEvent('click');
+      // From the top: the states and their components, no ring of unlabelled installation slivers.
+      expect(await page.locator('path.inst-arc[data-depth="3"]').count()).toBe(0);
+      expect(await page.locator('path.inst-arc[data-depth="2"]').count()).toBeGreaterThan(15);
+      // Keyboard: Enter on a state drills into it, like a click.
+      await page.locator(`path.inst-arc[data-depth="1"][data-name="${top}"]`).focus();
+      await page.keyboard.press('Enter');
       await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([top]);
-      const components = new Set(bases.filter((b) => b.state === top).map((b) => b.component));
+      const inState = bases.filter((b) => b.state === top);
+      const components = new Set(inState.map((b) => b.component));
       expect(await page.locator('path.inst-arc[data-depth="2"]').count()).toBe(components.size);
+      // Drilled into a state, its installations are the second ring.
+      expect(await page.locator('path.inst-arc[data-depth="3"]').count()).toBe(inState.length);
       await page.locator('.inst-sunburst-centre').dispatchEvent('click');
       await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([]);
     });
