@@ -8,9 +8,10 @@ import { h } from '../lib/dom.js';
 import { formatInteger } from '../lib/format.js';
 import { emptyState, loadingState, section, startPage } from '../lib/shell.js';
 import { UrlState, type StateOf } from '../lib/url-state.js';
-import { areaBoxChart, areaPerimeterChart, componentStatusChart, jointBasesChart, statusDonut, statusScale, topStatesChart } from './installations/charts.js';
+import { areaBoxChart, areaIsolationChart, componentStatusChart, jointBasesChart, statusDonut, statusScale, topStatesChart } from './installations/charts.js';
 import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, selectionKeys, type Installation, type InstallationFilters } from './installations/installations.js';
 import { componentLegend } from './installations/legend.js';
+import { describeUnits } from './installations/measures.js';
 import { densityMap, footprintView, hoverLines, installationMap, smallMultiples } from './installations/maps.js';
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
@@ -119,13 +120,18 @@ startPage(async (context) => {
   const branchCard = card('Installations by component and status', 'Installations per component, stacked by operational status.', (width) => (rows.length === 0 ? null : componentStatusChart(rows, width, statuses)));
   const statesCard = card('Top 20 states by installations', 'The 20 states or territories with most installations (largest at the top), stacked by component.', (width) => (rows.length === 0 ? null : topStatesChart(rows, width)));
   const jointCard = card('Joint bases', 'Installations that belong to a joint base, per joint base and component. Installations outside joint bases are counted below the chart.', (width) => (rows.length === 0 ? null : jointBasesChart(rows, width)));
+  const measured = `Areas are geodesic: the footprint polygon (the dataset's Geo Shape, before simplification) measured on a sphere of radius 6,371.0088 km at site build, in km² (1 km² = 247.1 acres). The source's own figures are not used: ${describeUnits(meta.units ?? [])}.`;
   const boxCard = card(
-    'Area by component (log scale)',
-    'Box plot of AREA per component, installations with no recorded area left out. Quartiles and the 1.5 × IQR whiskers are computed on log10(area), so they mean the same at every height of the log axis; dots are outliers.',
+    'Footprint area by component (log scale)',
+    `Box plot of footprint area per component; installations without a footprint are left out. Quartiles and the 1.5 × IQR whiskers are computed on log10(area), so they mean the same at every height of the log axis; dots are outliers. ${measured}`,
     (width) => areaBoxChart(rows, width),
   );
-  const scatterCard = card('Area vs perimeter (log–log)', 'Each installation with a recorded area and perimeter. Hover for its name, click to select it.', (width) => areaPerimeterChart(rows, width, select));
-  const sunburstCard = card('State → component → installation', 'The 15 states with most installations. Click a state or component to drill down, the centre to go back up, an installation to select it.', (width) =>
+  const scatterCard = card(
+    'Footprint area vs distance to the nearest installation',
+    `Does a large site sit alone, and which small sites are far from any other? Each installation's footprint area (km², log) against the great-circle distance from its Geo Point to the nearest other installation's (km, log; nearest among all installations, so filters never move a dot). Top right: large, isolated ranges and training areas; bottom right: small sites that support must travel to. This replaces area vs perimeter, a straight line by construction (perimeter grows as √area for shapes alike). ${measured} Hover for details, click to select.`,
+    (width) => areaIsolationChart(rows, all, width, select),
+  );
+  const sunburstCard = card('State → component → installation', 'The 15 states with most installations, and as many rings as have room for their labels (at most two: states and components from the top, components and installations in a state); deeper levels are a drill away. Click a segment, or Tab to it and press Enter, to drill down; the centre goes back up; an installation selects it. The drill path is kept in the URL.', (width) =>
     rows.length === 0 ? null : sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }),
   );
   const multiplesCard = card('Installations by component', 'One map for every component present in the filtered installations, with its count.', (width) => (rows.length === 0 ? null : smallMultiples(rows, width, tooltip)), true);

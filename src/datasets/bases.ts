@@ -29,6 +29,21 @@ const FORMAT: CsvFormat = {
   ],
 };
 
+/**
+ * Units of the source's size fields. The file documents none, so the site build (src/site/assets/installations.ts)
+ * measures every Geo Shape geodesically (src/site/geometry/measure.ts: d3-geo on a sphere of R = 6,371.0088 km) and
+ * finds, per field, the unit most rows agree with within 5 %; the Installations page states the finding in its size
+ * charts' info and draws only the geodesic km². Candidates: Web Mercator (EPSG:3857) m², which read 1/cos²φ too large
+ * (×1.33 at 30° N, ×2 at 45° N, ×5.5 in Alaska at 64° N), true m², planar square degrees (what a GIS stores for a
+ * lon/lat feature class: 1/cosφ per km² of ground, so Alaska reads 2.3× Texas per km²), square miles, km², acres,
+ * hectares; lengths in Web Mercator m (1/cosφ too long), m, miles, km.
+ * On the built-in demo (776 rows): Shape_Area is planar square degrees (776 of 776), AREA square miles (626 of 776:
+ * the generator shrinks the largest outlines to fit their state), PERIMETER miles for only 88 (the generator draws
+ * it apart from the outline) and Shape_Leng no listed unit (planar degrees, whose length depends on direction).
+ * A hand-made polygon at 45° N projected to Web Mercator is recognised as such (tests/site/geometry/measure.test.ts).
+ * The real file's figures were not at hand here: `dash site` reports them for whatever file is ingested.
+ */
+
 /** bases.parquet, one row per installation that has a Geo Point (D-2). */
 export const BASES_COLUMNS: readonly ColumnDef[] = [
   { name: 'Geo Point', type: 'STRING', nullable: false, doc: '"lat, lon" as written' },
@@ -41,10 +56,10 @@ export const BASES_COLUMNS: readonly ColumnDef[] = [
   { name: 'State Terr', type: 'STRING', nullable: false, doc: 'state or territory full name; blank → "Unknown"' },
   { name: 'COUNTRY', type: 'STRING', nullable: true, doc: 'as written' },
   { name: 'Oper Stat', type: 'STRING', nullable: false, doc: '"Active" / "Inactive"; blank → "Unknown"' },
-  { name: 'PERIMETER', type: 'DOUBLE', nullable: false, doc: 'non-numeric or blank → 0' },
-  { name: 'AREA', type: 'DOUBLE', nullable: false, doc: 'non-numeric or blank → 0' },
-  { name: 'Shape_Leng', type: 'DOUBLE', nullable: true, doc: 'as written; null when not a number' },
-  { name: 'Shape_Area', type: 'DOUBLE', nullable: true, doc: 'as written; null when not a number' },
+  { name: 'PERIMETER', type: 'DOUBLE', nullable: false, doc: 'source units (see above; miles on the demo); non-numeric or blank → 0' },
+  { name: 'AREA', type: 'DOUBLE', nullable: false, doc: 'source units (see above; square miles on the demo); non-numeric or blank → 0' },
+  { name: 'Shape_Leng', type: 'DOUBLE', nullable: true, doc: "the source projection's length units (see above); null when not a number" },
+  { name: 'Shape_Area', type: 'DOUBLE', nullable: true, doc: "the source projection's area units (see above; planar square degrees on the demo); null when not a number" },
   { name: 'lat', type: 'DOUBLE', nullable: false, doc: 'latitude from Geo Point (rows without one are dropped)' },
   { name: 'lon', type: 'DOUBLE', nullable: false, doc: 'longitude from Geo Point' },
   { name: 'branch', type: 'STRING', nullable: false, doc: 'Army, Navy, Air Force, Marine Corps or Other, from COMPONENT' },

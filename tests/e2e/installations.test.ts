@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { geoArea } from 'd3-geo';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { Browser, Page } from 'playwright-core';
@@ -156,6 +157,41 @@ describe('Installations page', () => {
     });
   });
 
+  it('gives a footprint in km² and acres, measured on the sphere, in the selection and in the scatter plot hover', async () => {
+    const names = bases.map((b) => b.name);
+    const target = bases.find((b) => b.shape !== null && names.indexOf(b.name) === names.lastIndexOf(b.name) && JSON.parse(b.shape).type === 'Polygon');
+    if (target === undefined) throw new Error('the demo bases have no single-polygon installation');
+    // Independently of the page: the outer ring's spherical area (either winding) × R², R = 6,371.0088 km.
+    const ring = (JSON.parse(target.shape as string) as { coordinates: number[][][] }).coordinates;
+    const sr = geoArea({ type: 'Polygon', coordinates: ring as [number, number][][] });
+    const km2 = Math.min(sr, 4 * Math.PI - sr) * 6371.0088 ** 2;
+    const sig = (v: number): string => (v >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
+    const expected = `Footprint ${sig(km2)} km² (${sig(km2 * 247.10538146716533)} acres)`;
+    await onPage('', async (page) => {
+      await page.locator(`.inst-map circle.inst-dot[data-name="${target.name}"]`).dispatchEvent('click');
+      await expect.poll(() => page.locator('.inst-selection .inst-details').textContent()).toContain(expected);
+      expect(await page.locator('.inst-selection .inst-details').textContent()).toMatch(/perimeter [\d.,]+ km/);
+      const scatter = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Footprint area vs distance' }) }).locator('svg').first();
+      await scatter.scrollIntoViewIfNeeded();
+      const dot = await scatter.locator('g[aria-label="dot"] circle').first().boundingBox();
+      if (dot === null) throw new Error('the scatter plot has no dot');
+      await page.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
+      // Plot splits the tip into tspans with zero-width spaces between words it may wrap.
+      const tip = async (): Promise<string> => ((await scatter.locator('g[aria-label="tip"]').textContent()) ?? '').replaceAll('\u200b', '');
+      await expect.poll(tip).toMatch(/footprint [\d.,]+ km² \([\d.,]+ acres\)/);
+      expect(await tip()).toMatch(/nearest: .+, [\d.,]+ ?km/);
+    });
+  });
+
+  it('plots footprint area against the distance to the nearest installation, not against perimeter', async () => {
+    await onPage('', async (page) => {
+      const card = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Footprint area vs distance to the nearest installation' }) });
+      expect(await card.locator('svg [aria-label="y-axis label"], svg text').allTextContents()).toEqual(expect.arrayContaining(['↑ Footprint area (km², log)']));
+      expect(await card.locator('svg g[aria-label="dot"] circle').count()).toBe(bases.filter((b) => b.shape !== null).length);
+      expect(await page.locator('.chart-card h3', { hasText: /perimeter/i }).count()).toBe(0);
+    });
+  });
+
   it('draws the footprints in place once the map is zoomed in', async () => {
     await onPage('', async (page) => {
       expect(await page.locator('.inst-map g.footprints path').count()).toBe(0);
@@ -168,10 +204,18 @@ describe('Installations page', () => {
   it('drills the sunburst down to a state and back up, in the URL', async () => {
     await onPage('', async (page) => {
       const top = mostCommon(bases.map((b) => b.state));
-      await page.locator(`path.inst-arc[data-depth="1"][data-name="${top}"]`).dispatchEvent('click');
+      // From the top: the states and their components, no ring of unlabelled installation slivers.
+      expect(await page.locator('path.inst-arc[data-depth="3"]').count()).toBe(0);
+      expect(await page.locator('path.inst-arc[data-depth="2"]').count()).toBeGreaterThan(15);
+      // Keyboard: Enter on a state drills into it, like a click.
+      await page.locator(`path.inst-arc[data-depth="1"][data-name="${top}"]`).focus();
+      await page.keyboard.press('Enter');
       await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([top]);
-      const components = new Set(bases.filter((b) => b.state === top).map((b) => b.component));
+      const inState = bases.filter((b) => b.state === top);
+      const components = new Set(inState.map((b) => b.component));
       expect(await page.locator('path.inst-arc[data-depth="2"]').count()).toBe(components.size);
+      // Drilled into a state, its installations are the second ring.
+      expect(await page.locator('path.inst-arc[data-depth="3"]').count()).toBe(inState.length);
       await page.locator('.inst-sunburst-centre').dispatchEvent('click');
       await expect.poll(async () => (await pageUrl(page)).searchParams.getAll('drill')).toEqual([]);
     });

@@ -99,11 +99,6 @@ export function jointBaseBreakdown(rows: readonly Installation[]): RankedStack &
   return { ...rankStack(joint, (row) => row.joint, Number.POSITIVE_INFINITY), notJoint: rows.length - joint.length };
 }
 
-/** BA-8: installations with a positive area and perimeter (the only ones a log-log scale can place). */
-export function withAreaAndPerimeter(rows: readonly Installation[]): Installation[] {
-  return rows.filter((row) => row.area > 0 && row.perimeter > 0);
-}
-
 /** BA-10: one panel for every component present (the original capped this at six), in legend order. */
 export function byComponent(rows: readonly Installation[]): { component: string; rows: Installation[] }[] {
   const groups = new Map<string, Installation[]>();

@@ -27,19 +27,20 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
  * BA-7: area distribution per component on a log axis. Areas span five orders of magnitude, so quartiles
  * and Tukey's 1.5 IQR fences are taken on log10(area): the whiskers then mean the same thing at every
  * height of the log axis, where fences on raw areas would flag nothing below the box and half the data
- * above it. Values are reported back in area units. Rows with AREA ≤ 0 are left out, as in the original.
+ * above it. Areas are the geodesic km² of each footprint polygon (computed at site build), reported back in km²;
+ * installations without a footprint are left out.
  */
 export function areaBoxStats(rows: readonly Installation[]): BoxStats[] {
   const groups = new Map<string, Installation[]>();
   for (const row of rows) {
-    if (!(row.area > 0)) continue;
+    if (!(row.areaKm2 > 0)) continue;
     const list = groups.get(row.component) ?? [];
     list.push(row);
     groups.set(row.component, list);
   }
   return [...groups.keys()].sort(compareComponents).map((component) => {
-    const members = (groups.get(component) ?? []).slice().sort((a, b) => a.area - b.area);
-    const logs = members.map((row) => Math.log10(row.area));
+    const members = (groups.get(component) ?? []).slice().sort((a, b) => a.areaKm2 - b.areaKm2);
+    const logs = members.map((row) => Math.log10(row.areaKm2));
     const q1 = quantileSorted(logs, 0.25);
     const median = quantileSorted(logs, 0.5);
     const q3 = quantileSorted(logs, 0.75);

@@ -1,12 +1,13 @@
 import * as d3 from 'd3';
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatInteger, formatNumber, formatPercent } from '../../lib/format.js';
+import { formatCompact, formatInteger, formatPercent } from '../../lib/format.js';
 import { chartBandLabels, titleShortened } from '../../lib/chart-layout.js';
 import { PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
-import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStatesByComponent, withAreaAndPerimeter, type PairCount } from './aggregates.js';
+import { componentByStatus, countBy, jointBaseBreakdown, statusShares, topStatesByComponent, type PairCount } from './aggregates.js';
 import { areaBoxStats } from './boxplot.js';
 import { componentColor, componentScale } from './components.js';
 import type { Installation } from './installations.js';
+import { formatArea, formatLength, formatSignificant, withAreaAndNearest } from './measures.js';
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 
@@ -149,7 +150,7 @@ export function jointBasesChart(rows: Installation[], width: number): Element | 
   return figure;
 }
 
-/** BA-7: area per component on a log axis, from areaBoxStats (quartiles and fences in log space). */
+/** BA-7: footprint area per component on a log axis, from areaBoxStats (quartiles and fences in log space). */
 export function areaBoxChart(rows: Installation[], width: number): Element | null {
   const stats = areaBoxStats(rows);
   if (stats.length === 0) return null;
@@ -162,7 +163,7 @@ export function areaBoxChart(rows: Installation[], width: number): Element | nul
     marginBottom: 70,
     marginLeft: 60,
     x: { label: null, domain, tickRotate: -35 },
-    y: { type: 'log', label: 'Area (log scale)', grid: true, tickFormat: logTick },
+    y: { type: 'log', label: 'Footprint area (km², log scale)', grid: true, tickFormat: logTick },
     marks: [
       Plot.ruleX(stats, { x: 'component', y1: 'low', y2: 'high', stroke: (s) => componentColor(s.component) }),
       Plot.barY(stats, {
@@ -171,31 +172,43 @@ export function areaBoxChart(rows: Installation[], width: number): Element | nul
         y2: 'q3',
         fill: (s) => componentColor(s.component),
         fillOpacity: 0.7,
-        title: (s) => `${s.component} (n = ${s.n})\nmedian ${formatNumber(s.median, 2)}\nQ1 ${formatNumber(s.q1, 2)} · Q3 ${formatNumber(s.q3, 2)}\nwhiskers ${formatNumber(s.low, 2)} – ${formatNumber(s.high, 2)}`,
+        title: (s) => `${s.component} (n = ${s.n})\nmedian ${formatArea(s.median)}\nQ1 ${formatSignificant(s.q1)} · Q3 ${formatSignificant(s.q3)} km²\nwhiskers ${formatSignificant(s.low)} – ${formatSignificant(s.high)} km²`,
         tip: true,
       }),
       Plot.tickY(stats, { x: 'component', y: 'median', stroke: 'white', strokeWidth: 2 }),
-      Plot.dot(outliers, { x: 'component', y: 'area', r: 2.5, stroke: (r: Installation) => componentColor(r.component), title: (r: Installation) => `${r.name}: ${formatNumber(r.area, 2)}` }),
+      Plot.dot(outliers, { x: 'component', y: 'areaKm2', r: 2.5, stroke: (r: Installation) => componentColor(r.component), title: (r: Installation) => `${r.name}: ${formatArea(r.areaKm2)}` }),
     ],
   });
 }
 
-/** BA-8: area against perimeter, both log; hover names the installation, a click selects it. */
-export function areaPerimeterChart(rows: Installation[], width: number, onSelect: (row: Installation) => void): Element | null {
-  const points = withAreaAndPerimeter(rows);
+/**
+ * Footprint area against the distance to the nearest other installation, both log: does a large site sit alone
+ * (room for ranges, buffer against encroachment) and which small sites are far from any support? Nearest is
+ * among all installations, not only the filtered ones, so filtering never moves a dot.
+ */
+export function areaIsolationChart(rows: Installation[], all: readonly Installation[], width: number, onSelect: (row: Installation) => void): Element | null {
+  const points = withAreaAndNearest(rows);
   if (points.length === 0) return null;
+  const nearestName = (r: Installation): string => all[r.nearest]?.name ?? '—';
   const plot = Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 340,
     marginLeft: 60,
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, type: 'log', label: 'Area (log)', grid: true, tickFormat: logTick },
-    y: { type: 'log', label: 'Perimeter (log)', grid: true, tickFormat: logTick },
+    x: { labelOffset: X_TITLE.labelOffset, type: 'log', label: 'Distance to the nearest other installation (km, log)', grid: true, tickFormat: logTick },
+    y: { type: 'log', label: 'Footprint area (km², log)', grid: true, tickFormat: logTick },
     color: componentScale(rows.map((r) => r.component)),
     marks: [
-      Plot.dot(points, { x: 'area', y: 'perimeter', fill: 'component', r: 3, fillOpacity: 0.8 }),
-      Plot.tip(points, Plot.pointer({ x: 'area', y: 'perimeter', title: (r: Installation) => `${r.name}\n${r.component} · ${r.state}\narea ${formatNumber(r.area, 2)} · perimeter ${formatNumber(r.perimeter, 2)}\n(click to select)` })),
+      Plot.dot(points, { x: 'nearestKm', y: 'areaKm2', fill: 'component', r: 3, fillOpacity: 0.8 }),
+      Plot.tip(
+        points,
+        Plot.pointer({
+          x: 'nearestKm',
+          y: 'areaKm2',
+          title: (r: Installation) => `${r.name}\n${r.component} · ${r.state}\nfootprint ${formatArea(r.areaKm2)}\nnearest: ${nearestName(r)}, ${formatLength(r.nearestKm)}\n(click to select)`,
+        }),
+      ),
     ],
   });
   plot.addEventListener('click', () => {

@@ -1,5 +1,6 @@
 import type { Installation } from '../../../src/site/contracts/installations.js';
 import type { DecodedTable } from '../../../src/site/columnar.js';
+import { km2ToAcres } from '../../../src/site/geometry/measure.js';
 import { compareComponents } from './components.js';
 
 export type { Installation };
@@ -65,10 +66,12 @@ export function selectionKeys(rows: readonly Pick<Installation, 'name'>[]): stri
 }
 
 /** CSV export: the filtered installations under the dataset's own column names; polygons are left out. */
-export const EXPORT_HEADER = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'state_abbrev', 'Joint Base', 'lat', 'lon', 'AREA', 'PERIMETER'];
+/** The source's columns, then the geodesic measures of the footprint and the distance to the nearest other installation. */
+export const EXPORT_HEADER = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'state_abbrev', 'Joint Base', 'lat', 'lon', 'AREA', 'PERIMETER', 'footprint_km2', 'footprint_acres', 'footprint_perimeter_km', 'nearest_km'];
 
 export function exportRow(row: Installation): (string | number)[] {
-  return [row.name, row.component, row.status, row.state, row.stateAbbrev, row.joint, row.lat, row.lon, row.area, row.perimeter];
+  const measure = (value: number): string | number => (Number.isFinite(value) ? value : '');
+  return [row.name, row.component, row.status, row.state, row.stateAbbrev, row.joint, row.lat, row.lon, row.area, row.perimeter, measure(row.areaKm2), measure(km2ToAcres(row.areaKm2)), measure(row.perimeterKm), measure(row.nearestKm)];
 }
 
 /** The page's columnar asset back into rows (≈800 installations: objects are cheap and keep the charts simple). */
@@ -83,7 +86,7 @@ export function installationsFromTable(table: DecodedTable): Installation[] {
   const state = text('state');
   const stateAbbrev = text('stateAbbrev');
   const joint = text('joint');
-  const [lat, lon, area, perimeter, footprint] = ['lat', 'lon', 'area', 'perimeter', 'footprint'].map((c) => table.numbers(c)) as ArrayLike<number>[];
+  const [lat, lon, area, perimeter, areaKm2, perimeterKm, nearest, nearestKm, footprint] = ['lat', 'lon', 'area', 'perimeter', 'areaKm2', 'perimeterKm', 'nearest', 'nearestKm', 'footprint'].map((c) => table.numbers(c)) as ArrayLike<number>[];
   const at = (values: ArrayLike<number> | undefined, i: number): number => values?.[i] ?? Number.NaN;
   return Array.from({ length: table.rows }, (_, i) => ({
     name: name(i),
@@ -96,6 +99,10 @@ export function installationsFromTable(table: DecodedTable): Installation[] {
     lon: at(lon, i),
     area: at(area, i),
     perimeter: at(perimeter, i),
+    areaKm2: at(areaKm2, i),
+    perimeterKm: at(perimeterKm, i),
+    nearest: at(nearest, i),
+    nearestKm: at(nearestKm, i),
     footprint: at(footprint, i),
   }));
 }

@@ -6,6 +6,7 @@ import { drawLand, usMap, type StateFeature } from '../../lib/us-map.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { byComponent, countByState } from './aggregates.js';
 import { componentColor } from './components.js';
+import { sizeLine } from './measures.js';
 import type { Installation } from './installations.js';
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
@@ -18,7 +19,7 @@ export function hoverLines(row: Installation): string[] {
     row.name,
     `${row.component} · ${row.status}`,
     `${row.state}${row.joint === 'Not Joint' ? '' : ` · ${row.joint}`}`,
-    `Area ${row.area > 0 ? formatNumber(row.area, 2) : 'not recorded'} · perimeter ${row.perimeter > 0 ? formatNumber(row.perimeter, 2) : 'not recorded'}`,
+    sizeLine(row),
   ];
 }
 

@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import { formatInteger } from '../../lib/format.js';
 import { componentColor } from './components.js';
 import type { Installation } from './installations.js';
-import { findNode, type SunburstNode } from './sunburst.js';
+import { findNode, LABEL_ARC_PX, ringsThatFit, type SunburstNode } from './sunburst.js';
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 
@@ -24,8 +24,9 @@ export interface SunburstOptions {
 }
 
 /**
- * BA-9: State → Component → Installation. Clicking a state or component drills into it (the path is kept in
- * the URL), the centre goes back up one level, and an installation selects it on the map.
+ * BA-9: State → Component → Installation, as many rings as labels fit (ringsThatFit, at most two): clicking a
+ * state or component drills into it (the path is kept in the URL) and shows the next level, the centre goes back up
+ * one level, and an installation selects it on the map.
  */
 export function sunburstChart(options: SunburstOptions): Element | null {
   let path = [...options.path];
@@ -37,9 +38,10 @@ export function sunburstChart(options: SunburstOptions): Element | null {
   if (focus === null || (focus.children?.length ?? 0) === 0) return null;
   const size = Math.min(options.width, 520);
   const radius = size / 2;
-  const hierarchy = d3.hierarchy<SunburstNode>(focus, (d) => d.children).sum((d) => (d.children ? 0 : d.value));
+  const rings = ringsThatFit(focus, radius);
+  // Cut below the rings shown; a node cut there keeps its own value (its installations), so the angles stay true.
+  const hierarchy = d3.hierarchy<SunburstNode>(focus, (d) => (d.depth - focus.depth < rings ? d.children : undefined)).sum((d) => (d.depth - focus.depth < rings && d.children ? 0 : d.value));
   const partition = d3.partition<SunburstNode>().size([2 * Math.PI, 1])(hierarchy);
-  const rings = 3 - focus.depth;
   const ringWidth = radius / (rings + 1);
   const arc = d3
     .arc<d3.HierarchyRectangularNode<SunburstNode>>()
@@ -52,6 +54,11 @@ export function sunburstChart(options: SunburstOptions): Element | null {
     if (d.data.depth === 1) return STATE_FILLS[(d.parent?.children?.indexOf(d) ?? 0) % 2] as string;
     const component = d.data.depth === 2 ? d.data.name : (d.data.installation?.component ?? '');
     return componentColor(component);
+  };
+  const activate = (d: d3.HierarchyRectangularNode<SunburstNode>): void => {
+    options.tooltip.hide();
+    if (d.data.installation) options.onSelect(d.data.installation);
+    else options.onDrill([...path, ...d.ancestors().reverse().slice(1).map((a) => a.data.name)]);
   };
   const svg = svgRoot(size, size, `Hierarchy of ${formatInteger(focus.value)} installations: ${path.length > 0 ? path.join(' › ') : 'top states'}`, { centered: true });
   const nodes = partition.descendants().filter((d) => d.depth > 0);
@@ -67,15 +74,20 @@ export function sunburstChart(options: SunburstOptions): Element | null {
     .attr('data-name', (d) => d.data.name)
     .attr('data-depth', (d) => d.data.depth)
     .style('cursor', 'pointer')
+    // The ring next to the centre is reachable by keyboard (Enter or Space drills or selects, like a click).
+    .attr('tabindex', (d) => (d.depth === 1 ? 0 : null))
+    .attr('role', (d) => (d.depth === 1 ? 'button' : null))
+    .attr('aria-label', (d) => (d.depth === 1 ? `${d.data.name}, ${formatInteger(d.value ?? 0)} installations: ${d.data.installation ? 'select on the map' : 'drill down'}` : null))
     .on('mousemove', (event: MouseEvent, d) => {
       const trail = d.ancestors().reverse().slice(1).map((a) => a.data.name);
       options.tooltip.show(event, [d.data.name, [...path, ...trail.slice(0, -1)].join(' › ') || 'Top states', d.data.depth === 3 ? 'click to select on the map' : `${formatInteger(d.value ?? 0)} installations · click to drill down`]);
     })
     .on('mouseleave', () => options.tooltip.hide())
-    .on('click', (_event, d) => {
-      options.tooltip.hide();
-      if (d.data.installation) options.onSelect(d.data.installation);
-      else options.onDrill([...path, ...d.ancestors().reverse().slice(1).map((a) => a.data.name)]);
+    .on('click', (_event, d) => activate(d))
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      activate(d);
     });
   // Labels run along the radius: they need ~11 px of arc for the text height, and are cut to the ring's width.
   const fit = (name: string): string => {
@@ -88,7 +100,7 @@ export function sunburstChart(options: SunburstOptions): Element | null {
     .attr('font-size', 10)
     .attr('text-anchor', 'middle')
     .selectAll('text')
-    .data(nodes.filter((d) => (d.x1 - d.x0) * (d.depth + 0.5) * ringWidth > 11))
+    .data(nodes.filter((d) => (d.x1 - d.x0) * (d.depth + 0.5) * ringWidth >= LABEL_ARC_PX))
     .join('text')
     .attr('transform', (d) => {
       const angle = (((d.x0 + d.x1) / 2) * 180) / Math.PI;
@@ -101,6 +113,7 @@ export function sunburstChart(options: SunburstOptions): Element | null {
   const centre = svg.append('g').style('cursor', path.length > 0 ? 'pointer' : 'default').attr('class', 'inst-sunburst-centre');
   centre.append('circle').attr('r', ringWidth - 2);
   centre.append('text').attr('text-anchor', 'middle').attr('dy', '-0.3em').attr('font-size', 12).attr('fill', 'currentColor').text(focus.depth === 0 ? 'Top states' : focus.name.length > 18 ? `${focus.name.slice(0, 17)}…` : focus.name);
+  svg.attr('data-rings', rings);
   centre.append('text').attr('text-anchor', 'middle').attr('dy', '1.1em').attr('font-size', 11).attr('fill', 'currentColor').attr('opacity', 0.8).text(path.length > 0 ? `${formatInteger(focus.value)} · ↑ back` : formatInteger(focus.value));
   if (path.length > 0) {
     centre.attr('role', 'button').attr('aria-label', 'Up one level');

@@ -50,3 +50,30 @@ export function findNode(root: SunburstNode, path: readonly string[]): SunburstN
   }
   return node;
 }
+
+/** A label runs along the radius and needs this much arc (px) for its 10 px text. */
+export const LABEL_ARC_PX = 11;
+/** At most this many rings below the centre: a third ring at 520 px is hundreds of unlabelled slivers. */
+export const MAX_RINGS = 2;
+
+/**
+ * How many rings to draw below `focus` in a sunburst of `radius` px (the centre takes one ring's width): the most,
+ * up to MAX_RINGS, whose outermost ring is at least half covered by arcs wide enough for a label (the rest are
+ * components, whose colour the legend names). Deeper levels are reached by drilling.
+ */
+export function ringsThatFit(focus: SunburstNode, radius: number): number {
+  const total = focus.value;
+  const levels: number[][] = [];
+  let nodes = focus.children ?? [];
+  while (nodes.length > 0 && levels.length < MAX_RINGS) {
+    levels.push(nodes.map((n) => n.value / total));
+    nodes = nodes.flatMap((n) => n.children ?? []);
+  }
+  for (let rings = levels.length; rings > 1; rings--) {
+    const ringWidth = radius / (rings + 1);
+    const outer = levels[rings - 1] as number[];
+    const labelled = outer.filter((share) => share * 2 * Math.PI * (rings + 0.5) * ringWidth >= LABEL_ARC_PX).reduce((sum, share) => sum + share, 0);
+    if (labelled >= 0.5) return rings;
+  }
+  return Math.min(1, levels.length);
+}

@@ -1,6 +1,7 @@
 import type { Installation } from '../contracts/installations.js';
 import { type EncodedFootprint, encodeFootprint } from '../geometry/footprint-codec.js';
 import { parseGeoShape } from '../geometry/geojson.js';
+import { AREA_UNITS, findUnit, footprintAreaKm2, footprintPerimeterKm, LENGTH_UNITS, nearestNeighbours, type UnitFinding } from '../geometry/measure.js';
 import { DEFAULT_SIMPLIFY, type SimplifyOptions, simplifyFootprint } from '../geometry/simplify.js';
 
 export type { Installation };
@@ -14,6 +15,9 @@ export interface BasesCacheRow {
   'Joint Base': string;
   AREA: number;
   PERIMETER: number;
+  /** The source's own figures in its projection's units (see src/datasets/bases.ts); null when absent. */
+  Shape_Area?: number | null;
+  Shape_Leng?: number | null;
   lat: number;
   lon: number;
   state_abbrev?: string | null;
@@ -27,6 +31,8 @@ export interface ShapedInstallations {
   warnings: string[];
   verticesIn: number;
   verticesOut: number;
+  /** Which units AREA, PERIMETER, Shape_Area and Shape_Leng are in, judged against the geodesic footprint measures. */
+  units: UnitFinding[];
 }
 
 /**
@@ -39,10 +45,19 @@ export function shapeInstallations(rows: readonly BasesCacheRow[], options: Simp
   const warnings: string[] = [];
   let verticesIn = 0;
   let verticesOut = 0;
-  const installations = rows.map((row): Installation => {
+  const nearest = nearestNeighbours(rows.map((row) => [row.lon, row.lat]));
+  const installations = rows.map((row, i): Installation => {
     let footprint = -1;
+    let areaKm2 = Number.NaN;
+    let perimeterKm = Number.NaN;
     try {
-      const simplified = simplifyFootprint(parseGeoShape(row['Geo Shape'] ?? ''), options);
+      const polygons = parseGeoShape(row['Geo Shape'] ?? '');
+      // Measured on the surveyed outline, before simplification, so the figures are the source's own shape.
+      if (polygons.length > 0) {
+        areaKm2 = footprintAreaKm2(polygons);
+        perimeterKm = footprintPerimeterKm(polygons);
+      }
+      const simplified = simplifyFootprint(polygons, options);
       if (simplified !== null) {
         verticesIn += simplified.verticesIn;
         verticesOut += simplified.verticesOut;
@@ -62,8 +77,20 @@ export function shapeInstallations(rows: readonly BasesCacheRow[], options: Simp
       lon: row.lon,
       area: row.AREA,
       perimeter: row.PERIMETER,
+      areaKm2,
+      perimeterKm,
+      nearest: nearest[i]?.index ?? -1,
+      nearestKm: nearest[i]?.km ?? Number.NaN,
       footprint,
     };
   });
-  return { installations, footprints, warnings, verticesIn, verticesOut };
+  const compare = (pick: (row: BasesCacheRow) => number | null | undefined, geodesic: (row: Installation) => number) =>
+    rows.map((row, i) => ({ reported: pick(row) ?? Number.NaN, geodesic: geodesic(installations[i] as Installation), lat: row.lat }));
+  const units = [
+    findUnit('AREA', AREA_UNITS, compare((r) => r.AREA, (r) => r.areaKm2)),
+    findUnit('Shape_Area', AREA_UNITS, compare((r) => r.Shape_Area, (r) => r.areaKm2)),
+    findUnit('PERIMETER', LENGTH_UNITS, compare((r) => r.PERIMETER, (r) => r.perimeterKm)),
+    findUnit('Shape_Leng', LENGTH_UNITS, compare((r) => r.Shape_Leng, (r) => r.perimeterKm)),
+  ];
+  return { installations, footprints, warnings, verticesIn, verticesOut, units };
 }

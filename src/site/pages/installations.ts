@@ -4,7 +4,7 @@ import type { InstallationsMeta } from '../contracts/installations.js';
 import type { ColumnInput } from '../columnar.js';
 import { columnarAsset, jsonAsset, type DataAsset, type PageDefinition } from '../page.js';
 
-const CACHE_COLUMNS = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'AREA', 'PERIMETER', 'lat', 'lon', 'state_abbrev', 'Geo Shape'] as const;
+const CACHE_COLUMNS = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'AREA', 'PERIMETER', 'Shape_Area', 'Shape_Leng', 'lat', 'lon', 'state_abbrev', 'Geo Shape'] as const;
 type CacheColumn = (typeof CACHE_COLUMNS)[number];
 
 /** Cache columns (as hyparquet gives them) → rows; numbers may come back as bigint from INT64 columns. */
@@ -19,6 +19,8 @@ export function cacheRows(columns: CacheColumns<CacheColumn>): BasesCacheRow[] {
     'Joint Base': text(columns['Joint Base'][i]),
     AREA: number(columns.AREA[i]),
     PERIMETER: number(columns.PERIMETER[i]),
+    Shape_Area: columns.Shape_Area[i] === null ? null : number(columns.Shape_Area[i]),
+    Shape_Leng: columns.Shape_Leng[i] === null ? null : number(columns.Shape_Leng[i]),
     lat: number(columns.lat[i]),
     lon: number(columns.lon[i]),
     state_abbrev: columns.state_abbrev[i] === null ? null : text(columns.state_abbrev[i]),
@@ -40,9 +42,13 @@ export function installationAssets(shaped: ShapedInstallations): DataAsset[] {
     { name: 'lon', type: 'float64', values: rows.map((r) => r.lon) },
     { name: 'area', type: 'float64', values: rows.map((r) => r.area) },
     { name: 'perimeter', type: 'float64', values: rows.map((r) => r.perimeter) },
+    { name: 'areaKm2', type: 'float64', values: rows.map((r) => r.areaKm2) },
+    { name: 'perimeterKm', type: 'float64', values: rows.map((r) => r.perimeterKm) },
+    { name: 'nearest', type: 'int32', values: rows.map((r) => r.nearest) },
+    { name: 'nearestKm', type: 'float64', values: rows.map((r) => r.nearestKm) },
     { name: 'footprint', type: 'int32', values: rows.map((r) => r.footprint) },
   ];
-  const meta: InstallationsMeta = { footprints: shaped.footprints.length, verticesIn: shaped.verticesIn, verticesOut: shaped.verticesOut, warnings: shaped.warnings };
+  const meta: InstallationsMeta = { footprints: shaped.footprints.length, verticesIn: shaped.verticesIn, verticesOut: shaped.verticesOut, warnings: shaped.warnings, units: shaped.units };
   return [columnarAsset('installations', columns, meta), jsonAsset('footprints', shaped.footprints, { preload: false })];
 }
 
@@ -54,7 +60,7 @@ export const installations: PageDefinition = {
     'Filter by component, operational status, state or territory and joint base; the filters live in the URL.',
     'Maps of every installation coloured by component (hue = service, shade = Active / Guard / Reserve), territories in insets.',
     'Click an installation (map, scatter or sunburst) to see its footprint; zoom the map to see footprints in place.',
-    'Status, component, state and joint-base breakdowns, area box plot and area vs perimeter on log scales.',
+    'Status, component, state and joint-base breakdowns; footprint area (geodesic km² and acres) by component, and against the distance to the nearest other installation.',
     'Sunburst State → Component → Installation with drill-down, and one small map per component.',
     'Export the filtered installations as CSV.',
   ],

@@ -49,8 +49,31 @@ describe('shapeInstallations', () => {
       lon: 144.65,
       area: 12.5,
       perimeter: 20,
+      areaKm2: expect.closeTo(1.2027, 4) as number,
+      perimeterKm: expect.closeTo(4.3872, 4) as number,
+      nearest: 1,
+      nearestKm: 0,
       footprint: 0,
     });
+  });
+
+  it('measures the surveyed outline on the sphere: 0.01° × 0.01° at 13.4° N is 1.1119 km × 1.0818 km', () => {
+    // R·Δφ = 1.1119 km north–south; R·Δλ·cos 13.405° = 1.0818 km east–west.
+    expect(shaped.installations[0]?.areaKm2).toBeCloseTo(1.1119 * 1.0818, 3);
+    expect(shaped.installations.slice(1).map((i) => i.areaKm2)).toEqual([Number.NaN, Number.NaN]);
+  });
+
+  it('judges the source fields\' units against the footprints and says when none fits', () => {
+    // Web Mercator reads (6378.137 / 6371.0088)² / cos² 13.4° = 1.0592 m² per true m² here.
+    // AREA 12.5 and PERIMETER 20 fit no unit of a 1.2 km² footprint; Shape_Area/Shape_Leng are absent.
+    expect(shaped.units).toEqual([
+      { field: 'AREA', unit: null, agreeing: 0, compared: 1 },
+      { field: 'Shape_Area', unit: null, agreeing: 0, compared: 0 },
+      { field: 'PERIMETER', unit: null, agreeing: 0, compared: 1 },
+      { field: 'Shape_Leng', unit: null, agreeing: 0, compared: 0 },
+    ]);
+    const sqMi = shapeInstallations([{ ...row('Apra Harbor', JSON.stringify({ type: 'Polygon', coordinates: [ring] })), AREA: 1.2027 / 2.58999, Shape_Area: 1.2027e6 * 1.0592 }]);
+    expect(sqMi.units.slice(0, 2).map((u) => u.unit)).toEqual(['square miles', 'square metres (Web Mercator, EPSG:3857)']);
   });
 
   it('simplifies each shape once and indexes it from its installation', () => {

@@ -6,7 +6,7 @@ import type { InstallationsMeta } from '../../../src/site/contracts/installation
 import { cacheRows, installationAssets } from '../../../src/site/pages/installations.js';
 import { installationsFromTable } from '../../../site/pages/installations/installations.js';
 
-type Column = 'Site Name' | 'COMPONENT' | 'Oper Stat' | 'State Terr' | 'Joint Base' | 'AREA' | 'PERIMETER' | 'lat' | 'lon' | 'state_abbrev' | 'Geo Shape';
+type Column = 'Site Name' | 'COMPONENT' | 'Oper Stat' | 'State Terr' | 'Joint Base' | 'AREA' | 'PERIMETER' | 'Shape_Area' | 'Shape_Leng' | 'lat' | 'lon' | 'state_abbrev' | 'Geo Shape';
 
 const square = JSON.stringify({
   type: 'Polygon',
@@ -31,6 +31,8 @@ const columns: CacheColumns<Column> = {
   'Joint Base': ['Not Joint', 'Not Joint', 'Joint Base Myer-Henderson Hall'],
   AREA: [1.25, 0, 7n],
   PERIMETER: [4.5, 0, 12],
+  Shape_Area: [null, null, 3.5],
+  Shape_Leng: [null, null, 9n],
   lat: [18.41, 40, 38.88],
   lon: [-66.1, -100, -77.08],
   state_abbrev: ['PR', null, 'VA'],
@@ -58,6 +60,7 @@ describe('installations page data', () => {
       ['Depot <b>X</b>', 'VA', -1, 7],
     ]);
     const meta = decoded.meta as InstallationsMeta;
-    expect(meta).toEqual({ footprints: 1, verticesIn: 5, verticesOut: 5, warnings: [] });
+    expect(meta).toMatchObject({ footprints: 1, verticesIn: 5, verticesOut: 5, warnings: [] });
+    expect(meta.units.map((u) => u.field)).toEqual(['AREA', 'Shape_Area', 'PERIMETER', 'Shape_Leng']);
   });
 });

@@ -6,7 +6,6 @@ import {
   jointBaseBreakdown,
   statusShares,
   topStatesByComponent,
-  withAreaAndPerimeter,
 } from '../../../../site/pages/installations/aggregates.js';
 import { FIXTURE } from './fixture.js';
 
@@ -81,15 +80,6 @@ describe('jointBaseBreakdown', () => {
       'Joint Base San Antonio:Army Active=1',
       'Joint Region Marianas:Navy Active=1',
     ]);
-  });
-});
-
-describe('withAreaAndPerimeter', () => {
-  it('drops installations a log-log chart cannot place', () => {
-    const kept = withAreaAndPerimeter(FIXTURE).map((row) => row.name);
-    expect(kept).toHaveLength(12);
-    expect(kept).not.toContain('Pentagon');
-    expect(kept).not.toContain('Lemoore');
   });
 });
 

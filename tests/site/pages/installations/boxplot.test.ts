@@ -37,7 +37,7 @@ describe('areaBoxStats', () => {
 
   it('flags areas beyond 1.5 IQR (in decades) as outliers and ends the whiskers inside', () => {
     const base = FIXTURE[0] as Installation;
-    const rows = [10, 10, 10, 20, 100000].map((area, i) => ({ ...base, name: `n${i}`, component: 'Navy Active', area }));
+    const rows = [10, 10, 10, 20, 100000].map((area, i) => ({ ...base, name: `n${i}`, component: 'Navy Active', areaKm2: area }));
     const [navy] = areaBoxStats(rows);
     // log10: 1, 1, 1, 1.301, 5 → q1 1, q3 1.301, fence 0.4515 → 100000 lies out.
     expect(navy?.outliers.map((r) => r.name)).toEqual(['n4']);

@@ -32,5 +32,11 @@ export const FIXTURE: Installation[] = SPECS.map(([name, component, status, stat
   lon: -100 + i,
   area,
   perimeter,
+  // The fixture's figures double as footprint measures; no recorded area means no footprint.
+  areaKm2: area > 0 ? area : Number.NaN,
+  perimeterKm: perimeter > 0 ? perimeter : Number.NaN,
+  // Neighbours in a chain, one degree of latitude and longitude apart (≈ 150 km); the last points back.
+  nearest: i === SPECS.length - 1 ? i - 1 : i + 1,
+  nearestKm: i === 2 ? 0 : 150,
   footprint: i % 2 === 0 ? i / 2 : -1,
 }));

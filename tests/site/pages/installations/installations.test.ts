@@ -41,7 +41,13 @@ describe('exportRow', () => {
       lon: -100,
       AREA: 100,
       PERIMETER: 40,
+      footprint_km2: 100,
+      footprint_acres: expect.closeTo(24_710.538, 3) as number,
+      footprint_perimeter_km: 40,
+      nearest_km: 150,
     });
+    // No footprint: blank measures, never 0 or NaN.
+    expect(exportRow(FIXTURE[7] as Installation).slice(10)).toEqual(['', '', '', 150]);
   });
 });
 
