@@ -3,14 +3,15 @@ import type { DatasetModule } from '../datasets/types.js';
 import { writeEcgDemo } from '../demo/ecg.js';
 import { locateEcg, resolveEcgFiles } from './files.js';
 import { precomputeEcg } from './precompute.js';
+import { ECG_SCHEMA_VERSION } from './schema.js';
 
 /** The ECG dataset: four headerless numeric CSVs → `ecg_precomputed.json` (layout in schema.ts). */
 export const ecg: DatasetModule = {
   name: 'ecg',
   title: 'ECG heartbeats',
   artefact: 'ecg_precomputed.json',
-  // Bump when the JSON layout or any computation changes: older caches then count as stale.
-  version: '1',
+  // The schema version: bump it when the JSON layout or any computation changes, and older caches count as stale.
+  version: String(ECG_SCHEMA_VERSION),
   demoVersion: '1',
   locate: locateEcg,
   writeDemo: writeEcgDemo,
