@@ -4,15 +4,16 @@ import { writeEcgDemo } from '../demo/ecg.js';
 import { DashError, InputError } from '../errors.js';
 import { locateEcg, resolveEcgFiles } from './files.js';
 import { precomputeEcg } from './precompute.js';
+import { ECG_SCHEMA_VERSION } from './schema.js';
 
 /** The ECG dataset: four headerless numeric CSVs → `ecg_precomputed.json` (layout in schema.ts). */
 export const ecg: DatasetModule = {
   name: 'ecg',
   title: 'ECG heartbeats',
   artefact: 'ecg_precomputed.json',
-  // Bump when the JSON layout or any computation changes: older caches then count as stale.
-  // 2: -0 read as 0 (the sample keys of such beats change); a flat class mean correlates 0, not NaN.
-  version: '2',
+  // The schema version: bump it when the JSON layout or any computation changes, and older caches count as stale.
+  // 2 also reads -0 as 0 (the sample keys of such beats change) and correlates a flat class mean as 0, not NaN.
+  version: String(ECG_SCHEMA_VERSION),
   demoVersion: '1',
   locate: locateEcg,
   writeDemo: writeEcgDemo,

@@ -4,7 +4,7 @@
  *
  * ```
  * {
- *   schema_version: 1, sample_rate_hz: 125, beat_length: 187, source: "full" | "sample" | "demo",
+ *   schema_version: 2, sample_rate_hz: 125, beat_length: 187, source: "full" | "sample" | "demo",
  *   sampling: { seed, samples_per_class, method },
  *   mitbih: EcgDataset,            // 5 classes; train = mitbih_train.csv, test = mitbih_test.csv
  *   ptbdb: EcgDataset              // 2 classes; normal + abnormal concatenated, split 80/20 by a seeded permutation
@@ -20,10 +20,11 @@
  *   samples (≤ 50 beats of 187 values), features ({ peak_amplitude, energy, zero_crossings }),
  *   sample_fiducials (one BeatFiducials per stored sample, same order), mean_fiducials (of the mean waveform)
  * ```
- * Fiducial indices are 0-based positions in the 187-sample beat as stored (including its zero padding).
+ * Fiducial indices are 0-based positions in the 187-sample row as stored, which starts at the beat's R peak.
+ * schema_version 2: fiducials in the rows' framing (R at the start; the next beat's P, QRS and R; RR, PR, QRS, R–T end).
  */
 
-export const ECG_SCHEMA_VERSION = 1;
+export const ECG_SCHEMA_VERSION = 2;
 /** Both datasets were resampled to 125 Hz: one sample every 8 ms. */
 export const SAMPLE_RATE_HZ = 125;
 /** Samples per beat; each CSV row holds these plus the label. */
@@ -104,7 +105,7 @@ export interface FiducialPoint {
   amplitude: number;
 }
 
-/** An interval between two fiducials (PR = P→R, QT = Q→T, ST = S→T), in samples and ms. */
+/** An interval between two fiducials, in samples and ms. */
 export interface FiducialInterval {
   start: number;
   end: number;
@@ -112,13 +113,42 @@ export interface FiducialInterval {
   ms: number;
 }
 
+/**
+ * The RR interval and heart rate. `source` "r-peaks": from this R (the row's start) to the next beat's R;
+ * "length": the next R was not found (cut off by the row's end, or no clear peak), so the unpadded length / 1.2,
+ * which is the median RR of the 10 s window the row was cut from.
+ */
+export interface RrInterval {
+  samples: number;
+  ms: number;
+  bpm: number;
+  source: 'r-peaks' | 'length';
+}
+
+/**
+ * The delineation of one row (src/ecg/fiducials.ts): the row starts at its R peak, holds its S and T, then the NEXT
+ * beat's P, QRS onset, Q, R and QRS end. Every point is null unless found with confidence.
+ */
 export interface BeatFiducials {
-  p: FiducialPoint | null;
-  q: FiducialPoint | null;
+  /** Samples before the trailing zero padding. */
+  length: number;
   r: FiducialPoint | null;
   s: FiducialPoint | null;
+  /** T peak (upright or inverted) and T end. */
   t: FiducialPoint | null;
+  t_end: FiducialPoint | null;
+  /** The next beat's P onset and peak, QRS onset, Q trough, R peak and QRS end (J point). */
+  p_onset: FiducialPoint | null;
+  p: FiducialPoint | null;
+  qrs_onset: FiducialPoint | null;
+  q: FiducialPoint | null;
+  next_r: FiducialPoint | null;
+  qrs_end: FiducialPoint | null;
+  rr: RrInterval | null;
+  /** Next P onset → next QRS onset. */
   pr: FiducialInterval | null;
-  qt: FiducialInterval | null;
-  st: FiducialInterval | null;
+  /** Next QRS onset → next QRS end. */
+  qrs: FiducialInterval | null;
+  /** R → T end: the QT interval less the QRS-onset-to-R time, which lies before the row. */
+  rt: FiducialInterval | null;
 }

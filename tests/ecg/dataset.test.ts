@@ -69,7 +69,7 @@ describe('ecg dataset module', () => {
   it('builds ecg_precomputed.json through `dash cache`, recorded in the manifest', async () => {
     await cp(built, dir, { recursive: true });
     const document = JSON.parse(await readFile(join(cache, 'ecg_precomputed.json'), 'utf8')) as EcgPrecomputed;
-    expect([document.schema_version, document.source, document.mitbih.splits.train.class_distribution['Fusion (F)']]).toEqual([1, 'full', 3]);
+    expect([document.schema_version, document.source, document.mitbih.splits.train.class_distribution['Fusion (F)']]).toEqual([2, 'full', 3]);
     const manifest = JSON.parse(await readFile(join(cache, 'manifest.json'), 'utf8'));
     expect(manifest.artefacts.ecg).toMatchObject({ rows: 313, source: 'full', pipelineVersion: ecg.version });
     expect((await dash('cache', '--only', 'ecg', '--check')).code).toBe(0);

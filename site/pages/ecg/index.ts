@@ -10,15 +10,13 @@ import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
 import { UrlState } from '../../lib/url-state.js';
+import './ecg.css';
 import { monitor } from './monitor.js';
-import { pcaSampleIndices, SPEEDS, trimmedLength, WAVES, type Speed } from './playback.js';
+import { intervalBands, measures, pointRows, type Measure, type PointRow } from './delineation.js';
+import { pcaSampleIndices, SPEEDS, trimmedLength, type Speed } from './playback.js';
 
 const AMPLITUDE = 'normalised amplitude';
-const INTERVALS = [
-  { key: 'pr', label: 'PR', color: ACCENTS.amber },
-  { key: 'qt', label: 'QT', color: ACCENTS.indigo },
-  { key: 'st', label: 'ST', color: ACCENTS.cyan },
-] as const;
+const BAND_COLORS: Record<string, string> = { 'R–T end': ACCENTS.indigo, PR: ACCENTS.amber, QRS: ACCENTS.cyan };
 
 startPage(async ({ root, json }) => {
   const data = await json<EcgPageData>('ecg');
@@ -84,7 +82,13 @@ startPage(async ({ root, json }) => {
     player.element,
   );
 
-  const fiducialCard = chartCard({ title: 'Fiducials of the beat in the browser', info: 'P, Q, R, S and T found by the pipeline (inventory §4.4), with the PR, QT and ST intervals shaded. Intervals are in samples and in milliseconds at 125 Hz (8 ms a sample).' });
+  const fiducialCard = chartCard({
+    title: 'Heart rate, intervals and fiducials of the beat in the browser',
+    info:
+      'Each row of these datasets starts at its R peak and runs 1.2 median RR intervals: it holds the beat’s S and T, then the next beat’s P, QRS and R. ' +
+      'So PR and QRS width are the next beat’s, and the QT interval, which starts before the row, is measured from R to T end. ' +
+      'A point is shown only when found with confidence. Times in ms at 125 Hz (8 ms a sample); normal ranges are for adults at rest.',
+  });
   const fiducialTable = h('div');
   const browserCard = chartCard({ title: 'Waveform browser', info: 'The 50 sampled beats of the class, one at a time. Previous/next buttons or the arrow keys step through them; the fiducial chart follows.' });
   const prev = button('← Previous', () => step(-1));
@@ -145,7 +149,7 @@ startPage(async ({ root, json }) => {
     counter.textContent = cls.samples.length === 0 ? 'no sampled beats' : `beat ${beat + 1} of ${cls.samples.length}`;
     browserCard.draw((width) => (sample ? beatPlot(width, sample, null, `${cls.name}, beat ${beat + 1}`) : null));
     fiducialCard.draw((width) => (sample ? beatPlot(width, sample, fid, '') : null));
-    fiducialTable.replaceChildren(fiducialTableFor(fid));
+    fiducialTable.replaceChildren(fiducialTablesFor(fid));
 
     const dist = dataset.classes.flatMap((c) => [
       { cls: c.name, split: 'train', n: c.train },
@@ -162,7 +166,15 @@ startPage(async ({ root, json }) => {
         x: { axis: null, domain: ['train', 'test'] },
         y: { type: log ? 'log' : 'linear', label: `beats (${log ? 'log' : 'linear'} scale)`, grid: true, tickFormat: '~s' },
         color: { domain: ['train', 'test'], range: [ACCENTS.blue, ACCENTS.amber], legend: true },
-        marks: [Plot.barY(dist.filter((d) => !log || d.n > 0), { fx: 'cls', x: 'split', y: 'n', fill: 'split', tip: true, title: (d) => `${d.cls} · ${d.split}\n${formatInteger(d.n)} beats` }), ...(log ? [] : [Plot.ruleY([0])])],
+        // A bar's base is 0 on the linear scale, which a log scale cannot place (every bar vanished): there bars start
+        // at 1 beat, and empty splits are left out.
+        marks: [
+          Plot.barY(
+            dist.filter((d) => !log || d.n > 0),
+            { fx: 'cls', x: 'split', y1: log ? 1 : 0, y2: 'n', fill: 'split', className: 'distribution-bar', tip: true, title: (d) => `${d.cls} · ${d.split}\n${formatInteger(d.n)} beats` },
+          ),
+          Plot.ruleY([log ? 1 : 0]),
+        ],
       }),
     );
 
@@ -243,48 +255,65 @@ startPage(async ({ root, json }) => {
   inTurns(draw);
 });
 
-/** A beat (padding trimmed) with, when given, its fiducials and the PR/QT/ST intervals as shaded bands. */
+/** A beat (padding trimmed) with, when given, its fiducials and the PR, QRS and R–T end intervals as bands. */
 function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | null, caption: string): Element {
   const n = trimmedLength(beat);
   const line = beat.slice(0, n).map((v, i) => ({ i, v }));
-  const points = fid ? WAVES.flatMap((w) => (fid[w] ? [{ wave: w.toUpperCase(), ...fid[w] }] : [])) : [];
-  const bands = fid ? INTERVALS.flatMap((iv) => (fid[iv.key] ? [{ label: iv.label, color: iv.color, ...fid[iv.key] }] : [])) : [];
+  const points = fid ? pointRows(fid).flatMap((row) => (row.point ? [{ ...row.point, name: row.name, mark: row.mark }] : [])) : [];
+  const bands = fid ? intervalBands(fid).map((b, k) => ({ ...b.interval, label: b.label, color: BAND_COLORS[b.label] ?? ACCENTS.blue, k })) : [];
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 280,
     ...(caption ? { caption } : {}),
     marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each)', domain: [0, Math.max(n - 1, 1)] },
-    y: { label: AMPLITUDE, domain: [-0.1, 1.15], grid: true },
+    x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each) from the R peak', domain: [0, Math.max(n - 1, 1)] },
+    y: { label: AMPLITUDE, domain: [-0.1, 1.2], grid: true },
     marks: [
-      ...bands.map((b, k) => Plot.rectX([b], { x1: 'start', x2: 'end', y1: 1.02 - k * 0.05, y2: 1.06 - k * 0.05, fill: b.color, fillOpacity: 0.7, title: (d) => `${d.label}: ${d.samples} samples, ${d.ms} ms` })),
-      ...bands.map((b, k) => Plot.text([b], { x: (d) => (d.start + d.end) / 2, y: 1.04 - k * 0.05, text: (d) => `${d.label} ${d.ms} ms`, fontSize: 9, fill: 'black' })),
-      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2, tip: fid === null, title: (d) => `sample ${d.i} (${d.i * 8} ms)\namplitude ${formatNumber(d.v, 3)}` }),
-      Plot.dot(points, { x: 'index', y: 'amplitude', fill: (d) => (d.wave === 'R' ? ACCENTS.rose : ACCENTS.amber), r: 5, tip: true, title: (d) => `${d.wave}: sample ${d.index} (${d.ms} ms), amplitude ${formatNumber(d.amplitude, 3)}` }),
-      Plot.text(points, { x: 'index', y: 'amplitude', text: 'wave', dy: -12, fontWeight: 700, fill: 'currentColor' }),
+      Plot.rectX(bands, { x1: 'start', x2: 'end', y1: (d) => 1.07 - d.k * 0.06, y2: (d) => 1.12 - d.k * 0.06, fill: 'color', fillOpacity: 0.75, tip: true, title: (d) => `${d.label}: ${d.samples} samples, ${d.ms} ms` }),
+      Plot.text(bands, { x: (d) => (d.start + d.end) / 2, y: (d) => 1.095 - d.k * 0.06, text: (d) => ((d.end - d.start) * (width / n) >= d.label.length * 7 ? d.label : ''), fontSize: 9, fill: 'black' }),
+      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2, className: 'ecg-trace', tip: points.length === 0, title: (d) => `sample ${d.i} (${d.i * 8} ms)\namplitude ${formatNumber(d.v, 3)}` }),
+      Plot.dot(points, { x: 'index', y: 'amplitude', fill: (d) => (d.mark === 'R' ? ACCENTS.rose : d.mark ? ACCENTS.amber : 'currentColor'), r: (d) => (d.mark ? 5 : 3.5), tip: true, title: (d) => `${d.name}: sample ${d.index} (${d.ms} ms), amplitude ${formatNumber(d.amplitude, 3)}` }),
+      Plot.text(points, { x: 'index', y: 'amplitude', text: 'mark', dy: -12, fontWeight: 700, fill: 'currentColor' }),
     ],
   });
 }
 
-function fiducialTableFor(fid: BeatFiducials | null): HTMLElement {
+/** Heart rate and intervals with their normal ranges, then the points: two narrow tables that fit a phone. */
+function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
-  type Row = { name: string; index: number | null; ms: number | null; amplitude: number | null };
-  const rows: Row[] = [
-    ...WAVES.map((w) => ({ name: w.toUpperCase(), index: fid[w]?.index ?? null, ms: fid[w]?.ms ?? null, amplitude: fid[w]?.amplitude ?? null })),
-    ...INTERVALS.map((iv) => ({ name: `${iv.label} interval`, index: fid[iv.key]?.samples ?? null, ms: fid[iv.key]?.ms ?? null, amplitude: null })),
-  ];
-  return dataTable<Row>({
-    caption: 'Fiducials (index or length in samples; ms at 125 Hz)',
+  const value = (m: Measure): string => (m.value === null ? 'not found' : `${formatNumber(m.value, 0)} ${m.unit}`);
+  const intervals = dataTable<Measure>({
+    caption: 'Heart rate and intervals (hover a name for what is measured)',
     columns: [
-      { key: 'name', label: 'Point / interval', value: (r) => r.name },
-      { key: 'index', label: 'Samples', value: (r) => r.index, align: 'right' },
-      { key: 'ms', label: 'ms', value: (r) => r.ms, align: 'right' },
-      { key: 'amplitude', label: 'Amplitude', value: (r) => r.amplitude, format: (r) => (r.amplitude === null ? '—' : formatNumber(r.amplitude, 3)), align: 'right' },
+      { key: 'name', label: 'Measure', value: (m) => m.name, format: (m) => h('span', { title: m.how }, m.name) },
+      { key: 'value', label: 'Value', value: (m) => m.value, format: value, align: 'right' },
+      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => `${m.normal[0]}–${m.normal[1]}`, align: 'right' },
+      { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : m.status) },
     ],
-    rows,
+    rows: measures(fid),
     pageSize: 10,
   }).element;
+  const points = dataTable<PointRow>({
+    caption: 'Fiducial points (sample from the R peak; ms at 125 Hz)',
+    columns: [
+      { key: 'name', label: 'Point', value: (r) => r.name },
+      { key: 'index', label: 'Sample', value: (r) => r.point?.index ?? null, format: (r) => (r.point ? String(r.point.index) : '—'), align: 'right' },
+      { key: 'ms', label: 'ms', value: (r) => r.point?.ms ?? null, format: (r) => (r.point ? formatNumber(r.point.ms, 0) : '—'), align: 'right' },
+      { key: 'amplitude', label: 'Amplitude', value: (r) => r.point?.amplitude ?? null, format: (r) => (r.point ? formatNumber(r.point.amplitude, 2) : '—'), align: 'right' },
+    ],
+    rows: pointRows(fid),
+    pageSize: 10,
+  }).element;
+  const rr = fid.rr;
+  const summary = h(
+    'p',
+    { class: 'ecg-summary' },
+    rr
+      ? `Heart rate ${formatNumber(rr.bpm, 0)} bpm (RR ${formatNumber(rr.ms, 0)} ms, ${rr.source === 'r-peaks' ? 'between the two R peaks' : 'from the row length / 1.2: the next R is not in the row'}); normal at rest 60–100 bpm.`
+      : 'Heart rate not found for this beat.',
+  );
+  return h('div', { class: 'ecg-fiducials' }, summary, intervals, points);
 }
 
 /** ECG-6: one small bar chart per feature, each with its own y scale (the original drew them on one axis). */

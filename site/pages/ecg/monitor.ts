@@ -1,4 +1,5 @@
 import { h } from '../../lib/dom.js';
+import { THEME_EVENT } from '../../lib/theme.js';
 import { buildTrack, elapsedFor, samplesAt, visibleMarkers, windowRange, beatAt, type Speed, type Track } from './playback.js';
 
 /** About three beats of 187 samples at 125 Hz. */
@@ -49,7 +50,8 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
     const [from, to] = windowRange(drawn, WINDOW);
     const x = (i: number): number => ((i - from) / (to - from)) * width;
     const y = (v: number): number => height - 16 - v * (height - 32);
-    ctx.strokeStyle = style.getPropertyValue('--grid').trim() || 'rgba(148,163,184,0.15)';
+    const color = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+    ctx.strokeStyle = color('--grid', 'rgba(148,163,184,0.2)');
     ctx.lineWidth = 1;
     for (let s = Math.ceil(from / 25) * 25; s < to; s += 25) {
       ctx.beginPath();
@@ -57,12 +59,12 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
       ctx.lineTo(x(s), height);
       ctx.stroke();
     }
-    ctx.strokeStyle = style.getPropertyValue('--trace').trim() || '#34D399';
-    ctx.lineWidth = 2;
-    // Before playback a faint preview of the first beats, so the monitor never looks empty or broken.
+    // Before playback a preview of the first beats in the theme's muted text colour (readable on either background,
+    // and plainly not the live trace), so the monitor never looks empty or broken.
     const preview = drawn === 0;
+    ctx.strokeStyle = preview ? color('--trace-idle', '#94a3b8') : color('--trace', '#34d399');
+    ctx.lineWidth = preview ? 1.5 : 2;
     const until = preview ? Math.min(to, track.values.length) : drawn;
-    ctx.globalAlpha = preview ? 0.3 : 1;
     ctx.beginPath();
     for (let i = from; i < until; i++) {
       const v = track.values[i] as number;
@@ -70,14 +72,17 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
       else ctx.lineTo(x(i), y(v));
     }
     ctx.stroke();
-    ctx.globalAlpha = 1;
     ctx.font = '600 12px system-ui, sans-serif';
     ctx.textAlign = 'center';
+    const rColor = color('--marker-r', '#fb7185');
+    const otherColor = color('--marker', '#fbbf24');
+    const textColor = color('--marker-text', '#e5e7eb');
     for (const m of visibleMarkers(track, drawn, [from, to])) {
-      ctx.fillStyle = m.wave === 'r' ? '#FB7185' : '#FBBF24';
+      ctx.fillStyle = m.wave === 'r' ? rColor : otherColor;
       ctx.beginPath();
       ctx.arc(x(m.index), y(m.amplitude), 4, 0, Math.PI * 2);
       ctx.fill();
+      ctx.fillStyle = textColor;
       ctx.fillText(m.wave.toUpperCase(), x(m.index), y(m.amplitude) - 8);
     }
   };
@@ -151,5 +156,7 @@ export function monitor(options: { rateHz: number; speed: Speed; onBeat: (beat: 
     },
   };
   new ResizeObserver(() => paint()).observe(canvas);
+  // The canvas bakes the theme's colours in: repaint when the visitor switches theme.
+  window.addEventListener(THEME_EVENT, () => paint());
   return api;
 }

@@ -1,14 +1,26 @@
 /**
  * The playback monitor's schedule, apart from drawing so it is tested in Node: the real sampled beats of a class
  * played one after another (their trailing zero padding trimmed), which samples are on screen at a given time for a
- * speed, and which P/Q/R/S/T markers the trace has passed.
+ * speed, and which P/Q/R/S/T markers the trace has passed (each row's R, S, T and the next beat's P, Q, R).
  */
 import type { BeatFiducials } from '../../../src/ecg/schema.js';
 
 export const SPEEDS = { slow: 0.5, normal: 1, fast: 2 } as const;
 export type Speed = keyof typeof SPEEDS;
-export const WAVES = ['p', 'q', 'r', 's', 't'] as const;
-export type Wave = (typeof WAVES)[number];
+export type Wave = 'p' | 'q' | 'r' | 's' | 't';
+
+/**
+ * The peaks the monitor marks, from the delineation of each row: its own R, S and T, then the next beat's P, Q and R
+ * (labelled R too: on the trace it is simply the next R peak).
+ */
+export const MARKED: readonly { key: keyof BeatFiducials & ('r' | 's' | 't' | 'p' | 'q' | 'next_r'); wave: Wave }[] = [
+  { key: 'r', wave: 'r' },
+  { key: 's', wave: 's' },
+  { key: 't', wave: 't' },
+  { key: 'p', wave: 'p' },
+  { key: 'q', wave: 'q' },
+  { key: 'next_r', wave: 'r' },
+];
 
 export interface Marker {
   /** Position in the concatenated track. */
@@ -48,8 +60,8 @@ export function buildTrack(beats: readonly (readonly number[])[], fiducials: rea
     for (let k = 0; k < n; k++) values[at + k] = beat[k] as number;
     const f = fiducials[i];
     if (f) {
-      for (const wave of WAVES) {
-        const point = f[wave];
+      for (const { key, wave } of MARKED) {
+        const point = f[key];
         // A fiducial found in the padding would sit past the trimmed beat: it cannot be drawn on the trace.
         if (point && point.index < n) markers.push({ index: at + point.index, wave, amplitude: point.amplitude, beat: i });
       }

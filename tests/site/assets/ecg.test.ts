@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFiducials } from '../../../src/ecg/fiducials.js';
 import type { BeatFiducials, EcgDataset, EcgPrecomputed, EcgSplit } from '../../../src/ecg/schema.js';
 import { shapeEcg } from '../../../src/site/assets/ecg.js';
 
-const none: BeatFiducials = { p: null, q: null, r: null, s: null, t: null, pr: null, qt: null, st: null };
+const none: BeatFiducials = emptyFiducials(187);
 const split = (counts: Record<string, number>): EcgSplit => ({
   class_distribution: counts,
   mean_waveforms: Object.fromEntries(Object.keys(counts).map((k) => [k, [0.123456, 0.5]])),
@@ -21,7 +22,7 @@ const dataset = (names: string[], train: Record<string, number>, test: Record<st
 
 describe('shapeEcg', () => {
   const page = shapeEcg({
-    schema_version: 1,
+    schema_version: 2,
     sample_rate_hz: 125,
     beat_length: 187,
     source: 'demo',

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFiducials } from '../../../../src/ecg/fiducials.js';
 import type { BeatFiducials, FiducialPoint } from '../../../../src/ecg/schema.js';
 import { beatAt, buildTrack, elapsedFor, pcaSampleIndices, samplesAt, trimmedLength, visibleMarkers, windowRange } from '../../../../site/pages/ecg/playback.js';
 
 const point = (index: number, amplitude = 0.5): FiducialPoint => ({ index, ms: index * 8, amplitude });
-const fid = (r: number, t: number | null = null): BeatFiducials => ({ p: null, q: null, r: point(r, 1), s: null, t: t === null ? null : point(t), pr: null, qt: null, st: null });
+const fid = (r: number, t: number | null = null, nextR: number | null = null): BeatFiducials => ({
+  ...emptyFiducials(187),
+  r: point(r, 1),
+  t: t === null ? null : point(t),
+  next_r: nextR === null ? null : point(nextR, 0.9),
+});
 
 describe('trimmedLength', () => {
   it('drops trailing zero padding but keeps a minimum length', () => {
@@ -17,7 +23,7 @@ describe('trimmedLength', () => {
 describe('buildTrack', () => {
   const a = [...new Array(30).fill(0.1), ...new Array(10).fill(0)];
   const b = [...new Array(40).fill(0.2), ...new Array(5).fill(0)];
-  const track = buildTrack([a, b], [fid(10, 35), fid(5, 25)]);
+  const track = buildTrack([a, b], [fid(10, 35), fid(5, 25, 38)]);
 
   it('concatenates the trimmed beats and offsets their fiducials', () => {
     expect(track.values.length).toBe(70);
@@ -27,10 +33,21 @@ describe('buildTrack', () => {
       ['r', 10, 0],
       ['r', 35, 1],
       ['t', 55, 1],
+      ['r', 68, 1],
     ]);
     expect(beatAt(track, 29)).toBe(0);
     expect(beatAt(track, 30)).toBe(1);
     expect(beatAt(track, 69)).toBe(1);
+  });
+
+  it("marks the next beat's R as an R, never as a T", () => {
+    const row = [1, ...new Array(59).fill(0.2), 0.95, ...new Array(11).fill(0.2)];
+    const marks = buildTrack([row], [fid(0, 30, 60)]).markers.map((m) => [m.wave, m.index]);
+    expect(marks).toEqual([
+      ['r', 0],
+      ['t', 30],
+      ['r', 60],
+    ]);
   });
 
   it('shows markers only once the trace has passed them, within the window', () => {
