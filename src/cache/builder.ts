@@ -8,6 +8,7 @@ import type { Reporter } from '../log.js';
 import { DASH_VERSION } from '../version.js';
 import { commitTemp, tempPathFor } from './atomic.js';
 import { DEMO_SEED, inputIdentity, judgeFreshness, type Freshness } from './freshness.js';
+import { checkDatasetsFolder, chooseInput, DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy.js';
 import { withLock } from './lock.js';
 import { readManifest, updateManifestEntry, type ManifestEntry } from './manifest.js';
 
@@ -36,6 +37,8 @@ export interface CacheRunOptions {
   reporter: Reporter;
   now?: () => Date;
   concurrency?: number;
+  /** When demo data may stand in for a missing input; by default as on a fresh clone in development. */
+  inputs?: InputPolicy;
 }
 
 /**
@@ -45,6 +48,7 @@ export interface CacheRunOptions {
  */
 export async function runCaches(options: CacheRunOptions): Promise<DatasetReport[]> {
   const now = options.now ?? (() => new Date());
+  await checkDatasetsFolder(options.paths.datasets, options.inputs ?? DEFAULT_INPUT_POLICY);
   // --check only reads: it must not leave a cache folder behind where there was none.
   if (!options.check) {
     await mkdir(options.paths.cache, { recursive: true });
@@ -78,7 +82,7 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
     error: undefined,
   };
   try {
-    const located = await module.locate(paths.datasets);
+    const { located, demoNote } = await chooseInput(module, paths.datasets, options.inputs ?? DEFAULT_INPUT_POLICY);
     report.source = located?.kind ?? 'demo';
     const hashing = inputIdentity(module, located);
     hashing.catch(() => undefined); // awaited below; this only keeps a failure during the build from going unhandled
@@ -116,9 +120,7 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
         step.succeed(`${module.name}: fresh (built by a concurrent run)`);
         return;
       }
-      if (located === null) {
-        reporter.info(`${module.name}: no input under ${paths.datasets}; using the built-in demo data (run \`dash demo\` to see the files)`);
-      }
+      if (demoNote !== undefined) reporter.info(demoNote);
       const source = located ?? (await demoSource(module, paths.cache));
       const started = performance.now();
       const target = join(paths.cache, module.artefact);

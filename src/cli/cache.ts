@@ -1,4 +1,5 @@
 import { runCaches, type DatasetReport } from '../cache/builder.js';
+import { datasetsNamed, isProduction } from '../config.js';
 import { loadDatasets, parseOnly } from '../datasets/registry.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
@@ -7,10 +8,11 @@ export interface CacheFlags {
   datasets?: string;
   cache?: string;
   out?: string;
-  only?: string;
+  only?: string[];
   force?: boolean;
   json?: boolean;
   check?: boolean;
+  demo?: boolean;
 }
 
 /** Shared by `dash cache` and the first half of `dash build`. */
@@ -23,6 +25,11 @@ export async function buildCaches(context: CommandContext, flags: CacheFlags): P
     check: flags.check === true,
     reporter: context.reporter,
     now: context.io.now,
+    inputs: {
+      datasetsNamed: datasetsNamed(flags, context.io.env),
+      production: isProduction(context.io.env),
+      demo: flags.demo === true,
+    },
   });
 }
 

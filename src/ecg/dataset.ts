@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { DatasetModule } from '../datasets/types.js';
 import { writeEcgDemo } from '../demo/ecg.js';
-import { locateEcg, resolveEcgFiles } from './files.js';
+import { ECG_FILES, ECG_FOLDER, locateEcg, resolveEcgFiles } from './files.js';
 import { precomputeEcg } from './precompute.js';
 
 /** The ECG dataset: four headerless numeric CSVs → `ecg_precomputed.json` (layout in schema.ts). */
@@ -12,6 +12,7 @@ export const ecg: DatasetModule = {
   // Bump when the JSON layout or any computation changes: older caches then count as stale.
   version: '1',
   demoVersion: '1',
+  expects: `${ECG_FOLDER}/{${ECG_FILES.map((f) => f.name).join(',')}}.csv (or each as <name>_sample.csv)`,
   locate: locateEcg,
   writeDemo: writeEcgDemo,
   build: async ({ source, tempPath, progress }) => {
