@@ -2,6 +2,7 @@ import { runCaches, type DatasetReport } from '../cache/builder.js';
 import { datasetsNamed, isProduction } from '../config.js';
 import { loadDatasets, parseOnly } from '../datasets/registry.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { interruptible } from '../interrupt.js';
 import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
 
 export interface CacheFlags {
@@ -48,7 +49,10 @@ export function summarize(context: CommandContext, reports: DatasetReport[], che
 }
 
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  const flags = options as CacheFlags;
+  return interruptible(io.stderr, 'the cache build', () => cache(options as CacheFlags, io));
+}
+
+async function cache(flags: CacheFlags, io: Io): Promise<number> {
   const context = await commandContext(io, { ...flags, quiet: false });
   const reports = await buildCaches(context, flags);
   if (flags.json) writeJson(io, { caches: reports });

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { removeLeftovers } from '../cache/leftovers.js';
 import { readManifest } from '../cache/manifest.js';
 import { SITE_MARKER } from '../cli/clean.js';
 import type { Paths } from '../config.js';
@@ -8,6 +10,7 @@ import { loadDatasets } from '../datasets/registry.js';
 import type { DatasetName } from '../datasets/types.js';
 import { DashError } from '../errors.js';
 import type { Reporter } from '../log.js';
+import { hold } from '../interrupt.js';
 import { DASH_VERSION } from '../version.js';
 import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
@@ -66,7 +69,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   }
 
   await guardOut(paths.out);
+  await removeLeftovers(dirname(paths.out), `.${basename(paths.out)}.`);
   const temp = join(dirname(paths.out), `.${basename(paths.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  hold(temp);
   await mkdir(temp, { recursive: true });
   try {
     const report = await writeSite(temp, { ...options, pages, bundle, datasets, modules });
@@ -181,20 +186,23 @@ async function guardOut(out: string): Promise<void> {
   }
 }
 
-/** Two renames: the old site moves aside, the new one takes its name, then the old one is deleted. */
+/**
+ * Two renames: the old site moves aside, the new one takes its name, then the old one is deleted. The renames are
+ * synchronous so that no signal handler can run between them and leave no site at `out`.
+ */
 async function swapIn(temp: string, out: string): Promise<void> {
   const old = `${temp}.old`;
   let hadOld = true;
   try {
-    await rename(out, old);
+    renameSync(out, old);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     hadOld = false;
   }
   try {
-    await rename(temp, out);
+    renameSync(temp, out);
   } catch (err) {
-    if (hadOld) await rename(old, out);
+    if (hadOld) renameSync(old, out);
     throw err;
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
