@@ -74,6 +74,16 @@ const ENVS: Record<string, DashEnv> = {
   test: 'test',
 };
 
+/** The datasets folder was named by the user (flag or DASH_DATASETS_DIR), not left to the default. */
+export function datasetsNamed(flags: PathFlags, env: NodeJS.ProcessEnv): boolean {
+  return flags.datasets !== undefined || nonEmpty(env.DASH_DATASETS_DIR) !== undefined;
+}
+
+/** DASH_ENV names production (the check the build makes before falling back to demo data). */
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return ENVS[nonEmpty(env.DASH_ENV)?.toLowerCase() ?? ''] === 'production';
+}
+
 export interface SettingsOverrides {
   host?: string | undefined;
   port?: string | number | undefined;

@@ -11,6 +11,21 @@ export interface LoggerOptions {
   name?: string;
   /** Where lines go; stdout for the server (containers collect it), a test buffer in tests. */
   destination?: Writable;
+  /** For NO_COLOR / FORCE_COLOR; the process's environment by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+type Terminal = { isTTY?: boolean; columns?: number };
+
+/**
+ * Colour per https://no-color.org and the FORCE_COLOR convention: NO_COLOR (any non-empty value) turns it off,
+ * FORCE_COLOR turns it on (0 or false off), else a terminal that is not TERM=dumb gets it.
+ */
+export function colorWanted(stream: Terminal, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
 /**
@@ -34,7 +49,7 @@ export function createLogger(options: LoggerOptions): Logger {
   // pino-pretty as a stream (not a worker transport) so text logs stay synchronous and ordered with other output.
   const pretty = (pinoPretty as unknown as (o: object) => Writable)({
     destination,
-    colorize: (destination as { isTTY?: boolean }).isTTY === true,
+    colorize: colorWanted(destination as Terminal, options.env ?? process.env),
     messageKey: 'message',
     timestampKey: 'timestamp',
     translateTime: 'SYS:HH:MM:ss.l',
@@ -68,9 +83,15 @@ export interface ReporterOptions {
   quiet?: boolean;
 }
 
+/**
+ * A spinner redraws its line in place, so it needs a terminal with a real width: a pseudo-terminal reporting 0 columns
+ * (under `script`, some CI wrappers) made ora's clear loop spin forever. CI logs and TERM=dumb get plain lines.
+ */
 export function isInteractive(options: ReporterOptions): boolean {
   const ci = options.env.CI !== undefined && options.env.CI !== '' && options.env.CI !== 'false';
-  return options.stream.isTTY === true && !ci && options.env.TERM !== 'dumb';
+  const columns = (options.stream as Terminal).columns;
+  const width = typeof columns === 'number' && Number.isFinite(columns) && columns > 0;
+  return options.stream.isTTY === true && width && !ci && options.env.TERM !== 'dumb';
 }
 
 export async function createReporter(options: ReporterOptions): Promise<Reporter> {
@@ -92,10 +113,18 @@ export async function createReporter(options: ReporterOptions): Promise<Reporter
   }
   // One spinner for all running steps: datasets build concurrently and several ora spinners would fight over the line.
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream: stream as NodeJS.WriteStream });
+  const spinner = ora({ stream: stream as NodeJS.WriteStream, isEnabled: true, color: colorWanted(stream, options.env) ? 'cyan' : false });
   const active = new Map<number, string>();
   let nextId = 0;
+  // A terminal resized to no width mid-build: the spinner stops for good and steps end as plain lines.
+  let plain = false;
+  (stream as NodeJS.WriteStream).on?.('resize', () => {
+    if (isInteractive(options)) return;
+    plain = true;
+    spinner.stop();
+  });
   const refresh = (): void => {
+    if (plain) return;
     if (active.size === 0) spinner.stop();
     else {
       spinner.text = [...active.values()].join(' · ');
@@ -104,7 +133,9 @@ export async function createReporter(options: ReporterOptions): Promise<Reporter
   };
   const finish = (id: number, symbol: 'succeed' | 'fail' | 'warn', text: string): void => {
     active.delete(id);
-    spinner.stopAndPersist({ symbol: symbol === 'succeed' ? '✔' : symbol === 'fail' ? '✖' : '⚠', text });
+    const mark = symbol === 'succeed' ? '✔' : symbol === 'fail' ? '✖' : '⚠';
+    if (plain) write(`${mark} ${text}`);
+    else spinner.stopAndPersist({ symbol: mark, text });
     refresh();
   };
   const above = (line: string): void => {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { hold } from '../interrupt.js';
 
 /** A temp path in the same folder as `target`, so the final rename never crosses file systems. */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  hold(temp); // removed if the build is interrupted; once renamed into place, nothing is left at this path
+  return temp;
 }
 
 /**

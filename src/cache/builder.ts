@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Paths } from '../config.js';
@@ -9,7 +9,9 @@ import { InputError } from '../errors.js';
 import { DASH_VERSION } from '../version.js';
 import { commitTemp, tempPathFor } from './atomic.js';
 import { DEMO_SEED, inputIdentity, judgeFreshness, type Freshness } from './freshness.js';
-import { withLock } from './lock.js';
+import { checkDatasetsFolder, chooseInput, DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy.js';
+import { removeLeftovers } from './leftovers.js';
+import { describeOwner, withLock } from './lock.js';
 import { readManifest, updateManifestEntry, type ManifestEntry } from './manifest.js';
 
 /** Where `dash build` writes the built-in demo inputs of datasets that have none (inside the cache, git-ignored). */
@@ -39,6 +41,8 @@ export interface CacheRunOptions {
   reporter: Reporter;
   now?: () => Date;
   concurrency?: number;
+  /** When demo data may stand in for a missing input; by default as on a fresh clone in development. */
+  inputs?: InputPolicy;
 }
 
 /**
@@ -48,10 +52,11 @@ export interface CacheRunOptions {
  */
 export async function runCaches(options: CacheRunOptions): Promise<DatasetReport[]> {
   const now = options.now ?? (() => new Date());
+  await checkDatasetsFolder(options.paths.datasets, options.inputs ?? DEFAULT_INPUT_POLICY);
   // --check only reads: it must not leave a cache folder behind where there was none.
   if (!options.check) {
     await mkdir(options.paths.cache, { recursive: true });
-    await removeOrphanTemps(options.paths.cache);
+    await removeLeftovers(options.paths.cache);
   }
   const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.modules.length));
   const reports: DatasetReport[] = new Array(options.modules.length);
@@ -81,7 +86,7 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
     error: undefined,
   };
   try {
-    const located = await module.locate(paths.datasets);
+    const { located, demoNote } = await chooseInput(module, paths.datasets, options.inputs ?? DEFAULT_INPUT_POLICY);
     report.source = located?.kind ?? 'demo';
     const hashing = inputIdentity(module, located);
     hashing.catch(() => undefined); // awaited below; this only keeps a failure during the build from going unhandled
@@ -119,9 +124,7 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
         step.succeed(`${module.name}: fresh (built by a concurrent run)`);
         return;
       }
-      if (located === null) {
-        reporter.info(`${module.name}: no input under ${paths.datasets}; using the built-in demo data (run \`dash demo\` to see the files)`);
-      }
+      if (demoNote !== undefined) reporter.info(demoNote);
       const source = located ?? (await demoSource(module, paths.cache));
       const started = performance.now();
       const target = join(paths.cache, module.artefact);
@@ -161,6 +164,8 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
       } finally {
         await rm(temp, { force: true });
       }
+    }, {
+      onWait: (owner, path) => reporter.info(`${module.name}: waiting for ${path}, held by ${describeOwner(owner)} (another dash build); it continues when that build ends`),
     });
     return report;
   } catch (err) {
@@ -186,25 +191,6 @@ function fillFromEntry(report: DatasetReport, entry: ManifestEntry | undefined):
   report.bytes = entry.bytes;
   report.durationMs = entry.durationMs;
   report.warnings = entry.warnings;
-}
-
-/** Temp files left by a killed build (their pid no longer runs) are removed; live builds' temps are left alone. */
-async function removeOrphanTemps(cacheDir: string): Promise<void> {
-  for (const name of await readdir(cacheDir)) {
-    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    let alive = pid === process.pid;
-    if (!alive) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (err) {
-        alive = (err as NodeJS.ErrnoException).code !== 'ESRCH';
-      }
-    }
-    if (!alive) await rm(join(cacheDir, name), { force: true });
-  }
 }
 
 export function describeSource(kind: SourceKind | undefined): string {

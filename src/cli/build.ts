@@ -1,11 +1,15 @@
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { interruptible } from '../interrupt.js';
 import { buildCaches, cacheExitCode, summarize, type CacheFlags } from './cache.js';
 import { commandContext, writeJson, type Io } from './io.js';
 import { buildSiteStep } from './site.js';
 
 /** Caches (only the stale ones), then the site. A failed dataset still lets the others finish; the site needs them all. */
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  const flags = options as CacheFlags;
+  return interruptible(io.stderr, 'the build', () => build(options as CacheFlags, io));
+}
+
+async function build(flags: CacheFlags, io: Io): Promise<number> {
   const context = await commandContext(io, flags);
   const reports = await buildCaches(context, flags);
   summarize(context, reports, false);

@@ -1,16 +1,19 @@
 import { runCaches, type DatasetReport } from '../cache/builder.js';
+import { datasetsNamed, isProduction } from '../config.js';
 import { loadDatasets, parseOnly } from '../datasets/registry.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { interruptible } from '../interrupt.js';
 import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
 
 export interface CacheFlags {
   datasets?: string;
   cache?: string;
   out?: string;
-  only?: string;
+  only?: string[];
   force?: boolean;
   json?: boolean;
   check?: boolean;
+  demo?: boolean;
 }
 
 /** Shared by `dash cache` and the first half of `dash build`. */
@@ -23,6 +26,11 @@ export async function buildCaches(context: CommandContext, flags: CacheFlags): P
     check: flags.check === true,
     reporter: context.reporter,
     now: context.io.now,
+    inputs: {
+      datasetsNamed: datasetsNamed(flags, context.io.env),
+      production: isProduction(context.io.env),
+      demo: flags.demo === true,
+    },
   });
 }
 
@@ -41,7 +49,10 @@ export function summarize(context: CommandContext, reports: DatasetReport[], che
 }
 
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  const flags = options as CacheFlags;
+  return interruptible(io.stderr, 'the cache build', () => cache(options as CacheFlags, io));
+}
+
+async function cache(flags: CacheFlags, io: Io): Promise<number> {
   const context = await commandContext(io, { ...flags, quiet: false });
   const reports = await buildCaches(context, flags);
   if (flags.json) writeJson(io, { caches: reports });

@@ -20,7 +20,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   const seed = Number(options.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw usageError(`--seed must be a whole number ≥ 0 (found "${String(options.seed)}")`);
   const scale = options.scale === 'full' ? 'full' : 'small';
-  const modules = await loadDatasets(parseOnly(options.only as string | undefined));
+  const modules = await loadDatasets(parseOnly(options.only as string[] | undefined));
   const failed: string[] = [];
   for (const module of modules) {
     const step = context.reporter.start(`${module.name}: writing ${scale} demo data`);

@@ -21,10 +21,14 @@ function withPaths(command: Command): Command {
     .addOption(new Option('--out <dir>', 'site output folder').env('DASH_DIST_DIR').default(DEFAULT_PATHS.out));
 }
 
+/** Repeated `--only` flags add up instead of the last one winning. */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
 function withBuildOptions(command: Command): Command {
   return command
-    .option('--only <datasets>', 'comma-separated subset: equipment,bases,healthcare,ecg')
+    .option('--only <datasets>', 'comma-separated subset: equipment,bases,healthcare,ecg (repeatable)', collect)
     .option('--force', 'rebuild even when fresh', false)
+    .option('--demo', 'build the built-in demo data instead of reading --datasets (never chosen silently in production)', false)
     .option('--json', 'print a JSON report on stdout', false);
 }
 
@@ -59,7 +63,11 @@ export function createProgram(io: Io, setExit: (code: number) => void, setComman
     // commander passes the positional arguments first and the command last; actions get them as `args`.
     command.action(async (...received: unknown[]) => {
       const self = received[received.length - 1] as Command;
-      setExit(await action({ ...self.opts(), args: self.processedArgs }, io));
+      // Defaults are left to resolvePaths, so a command can tell a folder the user named (never replaced by demo
+      // data) from the default one, and DASH_*_DIR is read from the command's own environment.
+      const options = self.opts();
+      for (const key of ['datasets', 'cache', 'out']) if (self.getOptionValueSource(key) === 'default') delete options[key];
+      setExit(await action({ ...options, args: self.processedArgs }, io));
     });
     program.addCommand(command);
   };
@@ -112,7 +120,7 @@ export function createProgram(io: Io, setExit: (code: number) => void, setComman
     withPaths(new Command('demo').description('write deterministic synthetic datasets in the raw Kaggle layout'))
       .addOption(new Option('--scale <scale>', 'small, or full for the real sizes (555 MB ECG)').choices(['small', 'full']).default('small'))
       .option('--seed <n>', 'random seed', '20240101')
-      .option('--only <datasets>', 'comma-separated subset: equipment,bases,healthcare,ecg')
+      .option('--only <datasets>', 'comma-separated subset: equipment,bases,healthcare,ecg (repeatable)', collect)
       .option('--force', 'overwrite existing files', false),
     lazy(() => import('./demo.js')),
   );

@@ -30,7 +30,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   // JSON lines (production) leave in one system call per turn of the event loop; pino needs only write().
   // Text mode pipes through pino-pretty, which needs a real stream, and is for a terminal anyway.
   const destination = settings.logFormat === 'json' ? (new TurnBatchedLines(io.stdout) as unknown as Writable) : (io.stdout as Writable);
-  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat, name: 'dash.serve', destination });
+  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat, name: 'dash.serve', destination, env: io.env });
   const startedAt = Number(io.env[STARTED_AT_ENV]);
   const context: ServeContext = {
     settings,

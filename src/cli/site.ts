@@ -1,4 +1,5 @@
 import { EXIT_OK } from '../errors.js';
+import { interruptible } from '../interrupt.js';
 import { buildSite, type SiteReport } from '../site/build.js';
 import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
 
@@ -17,8 +18,10 @@ export async function buildSiteStep(context: CommandContext): Promise<SiteReport
 }
 
 export async function run(options: Record<string, unknown>, io: Io): Promise<number> {
-  const context = await commandContext(io, options);
-  const report = await buildSiteStep(context);
-  if (options.json) writeJson(io, report);
-  return EXIT_OK;
+  return interruptible(io.stderr, 'the site build', async () => {
+    const context = await commandContext(io, options);
+    const report = await buildSiteStep(context);
+    if (options.json) writeJson(io, report);
+    return EXIT_OK;
+  });
 }

@@ -129,6 +129,7 @@ export const bases: DatasetModule = {
   artefact: 'bases.parquet',
   version: DATASET.version,
   demoVersion: '1',
+  expects: BASES_FILE,
   locate: (datasetsDir) => locateFile(datasetsDir, BASES_FILE),
   writeDemo: writeBasesDemo,
   build: (context) => ingestCsv(DATASET, context),

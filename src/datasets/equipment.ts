@@ -2,7 +2,8 @@ import type { ColumnDef } from '../cache/parquet.js';
 import { writeEquipmentDemo } from '../demo/equipment.js';
 import type { CsvFormat } from './csv.js';
 import { EQUIPMENT_FILE, EQUIPMENT_FOLDER } from './layout.js';
-import { columnSum, csvFilesIn, ingestCsv, locateFile, nullCount, type CsvDataset } from './ingest.js';
+import { columnSum, ingestCsv, locateFile, nullCount, type CsvDataset } from './ingest.js';
+import { csvFilesIn } from './input.js';
 import { categoryForNsn } from './lookups/nsn.js';
 import type { DatasetModule } from './types.js';
 import { isBlank, parseDateTime, parseNumber, textOr, textOrNull } from './values.js';
@@ -94,6 +95,7 @@ export const equipment: DatasetModule = {
   artefact: 'equipment.parquet',
   version: DATASET.version,
   demoVersion: '1',
+  expects: `${EQUIPMENT_FILE} (or *.csv files in ${EQUIPMENT_FOLDER}/)`,
   // The Kaggle file when present, otherwise the DLA's per-state CSVs in the same folder.
   locate: async (datasetsDir) => {
     const single = await locateFile(datasetsDir, EQUIPMENT_FILE);

@@ -88,6 +88,7 @@ export const healthcare: DatasetModule = {
   version: DATASET.version,
   // 2: records consistent (sex and age fit the procedure, sections written for their person).
   demoVersion: '2',
+  expects: HEALTHCARE_FILE,
   locate: (datasetsDir) => locateFile(datasetsDir, HEALTHCARE_FILE),
   writeDemo: writeHealthcareDemo,
   build: (context) => ingestCsv(DATASET, context),

@@ -1,10 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ColumnTable, writeParquetTable, type ColumnDef } from '../cache/parquet.js';
 import { InputError } from '../errors.js';
 import { isFile } from '../filesystem.js';
 import { DASH_VERSION } from '../version.js';
 import { CoercionLog, readCsv, type CsvFormat } from './csv.js';
+import { inputFileAt } from './input.js';
 import type { BuildContext, BuildOutcome, ResolvedSource } from './types.js';
 
 export type Cell = string | number | null;
@@ -65,24 +65,9 @@ export async function ingestCsv(dataset: CsvDataset, context: BuildContext): Pro
   return { rows: table.rows, warnings, details: { files: context.source.files.length, droppedRows: dropped, ...dataset.details?.(table) } };
 }
 
-/** The dataset's single Kaggle file, when it exists. */
+/** The dataset's single Kaggle file, when it exists; anything else at its path is an error (input.ts). */
 export async function locateFile(datasetsDir: string, relative: string): Promise<ResolvedSource | null> {
-  return (await isFile(join(datasetsDir, relative))) ? { kind: 'full', root: datasetsDir, files: [relative] } : null;
-}
-
-/** `*.csv` files directly in `folder` (relative to `datasetsDir`), sorted, as '/'-separated relative paths. */
-export async function csvFilesIn(datasetsDir: string, folder: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(join(datasetsDir, folder));
-  } catch {
-    return [];
-  }
-  const files: string[] = [];
-  for (const name of names.sort()) {
-    if (name.toLowerCase().endsWith('.csv') && !name.startsWith('.') && (await isFile(join(datasetsDir, folder, name)))) files.push(`${folder}/${name}`);
-  }
-  return files;
+  return (await inputFileAt(datasetsDir, relative)) ? { kind: 'full', root: datasetsDir, files: [relative] } : null;
 }
 
 /** Sum of a numeric column (nulls skipped). */

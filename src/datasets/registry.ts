@@ -15,16 +15,18 @@ export async function loadDatasets(names: readonly DatasetName[] = DATASET_NAMES
   return Promise.all(names.map((name) => LOADERS[name]()));
 }
 
-/** Parses `--only equipment,bases`; unknown names are a usage error listing the valid ones. */
-export function parseOnly(value: string | undefined): DatasetName[] {
+/**
+ * Parses `--only`, given once or more (`--only equipment --only bases` and `--only equipment,bases` are the same):
+ * repeats merge, and an empty name (`equipment,,`) or an unknown one is a usage error listing the valid names.
+ */
+export function parseOnly(value: string | readonly string[] | undefined): DatasetName[] {
   if (value === undefined) return [...DATASET_NAMES];
-  const names = value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s !== '');
-  const unknown = names.filter((n) => !(DATASET_NAMES as readonly string[]).includes(n));
-  if (unknown.length > 0 || names.length === 0) {
-    throw usageError(`--only: unknown dataset ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; expected a comma-separated list of ${DATASET_NAMES.join(', ')}`);
+  const given = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(',')).map((s) => s.trim().toLowerCase());
+  const expected = `expected a comma-separated list of ${DATASET_NAMES.join(', ')}`;
+  if (given.length === 0 || given.some((n) => n === '')) {
+    throw usageError(`--only: empty dataset name in "${(typeof value === 'string' ? [value] : value).join(' ')}"; ${expected}`);
   }
-  return DATASET_NAMES.filter((n) => names.includes(n));
+  const unknown = given.filter((n) => !(DATASET_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw usageError(`--only: unknown dataset ${unknown.map((u) => `"${u}"`).join(', ')}; ${expected}`);
+  return DATASET_NAMES.filter((n) => given.includes(n));
 }

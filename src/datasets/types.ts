@@ -51,7 +51,12 @@ export interface DatasetModule {
   readonly version: string;
   /** Bump when the demo generator's output changes. */
   readonly demoVersion: string;
-  /** The real inputs under `datasetsDir` (full files preferred, then samples), or null when there are none. */
+  /** Where the input goes under the datasets folder, for messages (e.g. "military_bases/military-bases.csv"). */
+  readonly expects: string;
+  /**
+   * The real inputs under `datasetsDir` (full files preferred, then samples), or null when there are none. Anything at
+   * an input's path that is not a readable file is an error (datasets/input.ts), never null.
+   */
   locate(datasetsDir: string): Promise<ResolvedSource | null>;
   /** Writes demo inputs in the exact raw layout under `datasetsDir`; returns the paths written. */
   writeDemo(datasetsDir: string, options: DemoOptions): Promise<string[]>;

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { DatasetModule } from '../datasets/types.js';
 import { writeEcgDemo } from '../demo/ecg.js';
 import { DashError, InputError } from '../errors.js';
-import { locateEcg, resolveEcgFiles } from './files.js';
+import { ECG_FILES, ECG_FOLDER, locateEcg, resolveEcgFiles } from './files.js';
 import { precomputeEcg } from './precompute.js';
 import { ECG_SCHEMA_VERSION } from './schema.js';
 
@@ -15,6 +15,7 @@ export const ecg: DatasetModule = {
   // 2 also reads -0 as 0 (the sample keys of such beats change) and correlates a flat class mean as 0, not NaN.
   version: String(ECG_SCHEMA_VERSION),
   demoVersion: '1',
+  expects: `${ECG_FOLDER}/{${ECG_FILES.map((f) => f.name).join(',')}}.csv (or each as <name>_sample.csv)`,
   locate: locateEcg,
   writeDemo: writeEcgDemo,
   build: async ({ source, tempPath, progress }) => {

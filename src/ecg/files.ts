@@ -1,6 +1,5 @@
 /** The four ECG input files (DESIGN §3) and how they are found: the full file, else `<name>_sample.csv`. */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { inputFileAt } from '../datasets/input.js';
 import type { ResolvedSource, SourceKind } from '../datasets/types.js';
 import { DashError } from '../errors.js';
 import type { EcgDatasetKey } from './schema.js';
@@ -34,8 +33,8 @@ export async function locateEcg(datasetsDir: string): Promise<ResolvedSource | n
   const files: string[] = [];
   let kind: SourceKind = 'full';
   for (const file of ECG_FILES) {
-    if (await isFile(join(datasetsDir, fullPath(file)))) files.push(fullPath(file));
-    else if (await isFile(join(datasetsDir, samplePath(file)))) {
+    if (await inputFileAt(datasetsDir, fullPath(file))) files.push(fullPath(file));
+    else if (await inputFileAt(datasetsDir, samplePath(file))) {
       files.push(samplePath(file));
       kind = 'sample';
     }
@@ -52,12 +51,4 @@ export function resolveEcgFiles(source: ResolvedSource): string[] {
     throw new DashError(`ECG input incomplete under ${source.root}: missing ${names}; the precompute needs all four files`);
   }
   return found as string[];
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { removeLeftovers } from '../cache/leftovers.js';
 import { readManifest, type Manifest } from '../cache/manifest.js';
 import { SITE_MARKER } from '../cli/clean.js';
 import type { Paths } from '../config.js';
@@ -8,6 +10,7 @@ import { loadDatasets } from '../datasets/registry.js';
 import type { DatasetName } from '../datasets/types.js';
 import { DashError } from '../errors.js';
 import type { Reporter } from '../log.js';
+import { hold } from '../interrupt.js';
 import { DASH_VERSION } from '../version.js';
 import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
@@ -73,6 +76,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   }
 
   await guardOut(paths.out);
+  await removeLeftovers(dirname(paths.out), `.${basename(paths.out)}.`);
   const links: PageLink[] = pages.map((p) => ({ id: p.id, title: p.title, href: pageFile(p.id), summary: p.summary, guide: p.guide }));
   const keys = await buildKeys({ ...options, pages, bundle, datasets, manifest, links });
   const previous = await readSiteRecord(paths.out);
@@ -83,6 +87,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   }
 
   const temp = join(dirname(paths.out), `.${basename(paths.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  hold(temp);
   await mkdir(temp, { recursive: true });
   try {
     const record = await writeSite(temp, { ...options, pages, bundle, datasets, modules, links, keys, previous, reusable });
@@ -283,20 +288,23 @@ async function guardOut(out: string): Promise<void> {
   }
 }
 
-/** Two renames: the old site moves aside, the new one takes its name, then the old one is deleted. */
+/**
+ * Two renames: the old site moves aside, the new one takes its name, then the old one is deleted. The renames are
+ * synchronous so that no signal handler can run between them and leave no site at `out`.
+ */
 async function swapIn(temp: string, out: string): Promise<void> {
   const old = `${temp}.old`;
   let hadOld = true;
   try {
-    await rename(out, old);
+    renameSync(out, old);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     hadOld = false;
   }
   try {
-    await rename(temp, out);
+    renameSync(temp, out);
   } catch (err) {
-    if (hadOld) await rename(old, out);
+    if (hadOld) renameSync(old, out);
     throw err;
   }
   if (hadOld) await rm(old, { recursive: true, force: true });

@@ -18,6 +18,7 @@ function fakeModule(name: DatasetName, options: { fail?: boolean; delayMs?: numb
     artefact: `${name}.out`,
     version: '1',
     demoVersion: '1',
+    expects: `${name}.txt`,
     builds: 0,
     locate: async (dir: string) => ((await isFile(join(dir, `${name}.txt`))) ? { kind: 'full' as const, root: dir, files: [`${name}.txt`] } : null),
     writeDemo: async (dir: string) => {

@@ -13,6 +13,7 @@ const module: DatasetModule = {
   artefact: 'bases.parquet',
   version: '2',
   demoVersion: '1',
+  expects: 'x.txt',
   locate: async () => null,
   writeDemo: async () => [],
   build: async () => ({ rows: 0, warnings: [] }),

@@ -47,7 +47,7 @@ describe('the completion model', () => {
     expect(model.commands.map((c) => c.name)).toEqual(program.commands.map((c) => c.name()));
     expect(model.commands.map((c) => c.name)).toEqual(['build', 'cache', 'site', 'serve', 'dev', 'status', 'demo', 'clean', 'completion']);
     const build = model.commands.find((c) => c.name === 'build');
-    expect(build?.options.map((o) => o.long)).toEqual(['--datasets', '--cache', '--out', '--only', '--force', '--json', '--help']);
+    expect(build?.options.map((o) => o.long)).toEqual(['--datasets', '--cache', '--out', '--only', '--force', '--demo', '--json', '--help']);
     expect(build?.options.find((o) => o.long === '--datasets')?.value).toEqual({ kind: 'dir' });
     expect(build?.options.find((o) => o.long === '--only')?.value).toEqual({ kind: 'list', words: DATASET_NAMES });
     expect(build?.options.find((o) => o.long === '--force')?.value).toEqual({ kind: 'none' });
@@ -136,7 +136,7 @@ describe('dash completion zsh, in zsh', () => {
 
     const build = calls('build', '--o');
     expect(build).toContain('--datasets=[raw datasets folder]:datasets:_files -/');
-    expect(build).toContain('--only=[comma-separated subset\\: equipment,bases,healthcare,ecg]:only:_sequence compadd - equipment bases healthcare ecg');
+    expect(build).toContain('--only=[comma-separated subset\\: equipment,bases,healthcare,ecg (repeatable)]:only:_sequence compadd - equipment bases healthcare ecg');
     expect(build).toContain('--force[rebuild even when fresh]');
     expect(calls('demo', '--scale', '')).toContain('--scale=[small, or full for the real sizes (555 MB ECG)]:scale:(small full)');
     expect(calls('completion', '')).toContain('1:completion:(bash zsh fish)');
