@@ -9,11 +9,11 @@ import type { DatasetName } from '../datasets/types.js';
 import { DashError } from '../errors.js';
 import type { Reporter } from '../log.js';
 import { DASH_VERSION } from '../version.js';
-import { loadBundle, type SiteBundle } from './bundle.js';
+import { loadBundle, NOTICES_PATH, type SiteBundle } from './bundle.js';
 import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
 import { encodeTable } from './columnar.js';
 import { isCompressible, reuseCompressed, writeCompressed } from './compress.js';
-import { NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
+import { NOT_FOUND_FILE, NOTICES_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
 import { PAGES } from './pages.js';
@@ -25,6 +25,8 @@ export interface SiteBuildOptions {
   /** Defaults to the registry; tests pass their own. */
   pages?: readonly PageDefinition[];
   bundle?: SiteBundle;
+  /** THIRD_PARTY_NOTICES to copy into the site; defaults to the package's. */
+  notices?: string;
 }
 
 export interface SiteReport {
@@ -112,6 +114,16 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
       bytes += (await stat(source)).size;
     }
   }
+
+  // The bundled libraries' licences travel with the code they cover.
+  let notices: Buffer;
+  const noticesPath = w.notices ?? NOTICES_PATH;
+  try {
+    notices = await readFile(noticesPath);
+  } catch {
+    throw new DashError(`site: ${noticesPath} is missing (it lists the licences of the bundled libraries); run \`npm run build\` in the dash folder`);
+  }
+  await emit(NOTICES_FILE, notices);
 
   const links: PageLink[] = w.pages.map((p) => ({ id: p.id, title: p.title, href: pageFile(p.id), summary: p.summary, guide: p.guide }));
   const caches = new CacheReader(w.paths.cache, w.modules);
