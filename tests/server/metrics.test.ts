@@ -139,7 +139,7 @@ describe('before the first request', () => {
 
 describe('process gauges', () => {
   it('keeps the CPU time of exited workers, so process_cpu_seconds_total never falls', () => {
-    const cpu = (retiredCpuSeconds: number, live: number[]): number =>
+    const cpu = (retiredCpuSeconds: number, live: number[]): number | undefined =>
       processGauges({ processes: live.map((c) => ({ rssBytes: 0, heapUsedBytes: 0, cpuSeconds: c })), retiredCpuSeconds, workers: live.length, startedAtMs: 0, nowMs: 0 }).find(
         (g) => g.name === 'process_cpu_seconds_total',
       )?.value;
