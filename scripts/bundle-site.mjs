@@ -1,12 +1,15 @@
 // Bundles the browser code in site/ into lib/site-assets at compile time (`npm run build`), so `dash site` at
 // run time only copies prebuilt, content-hashed files and needs no devDependencies (Plot and d3 are bundled in).
-// Output: lib/site-assets/assets/* and lib/site-assets/bundle.json, which src/site/bundle.ts reads.
+// Output: lib/site-assets/assets/* and lib/site-assets/bundle.json, which src/site/bundle.ts reads; and
+// THIRD_PARTY_NOTICES at the package root, from the packages whose code esbuild put into the bundle (`dash site`
+// copies it into every site).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { packageDir, thirdPartyNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'lib', 'site-assets');
@@ -87,6 +90,15 @@ const favicon = await readFile(join(root, 'site', 'styles', 'favicon.svg'));
 const faviconName = `assets/favicon.${createHash('sha256').update(favicon).digest('hex').slice(0, 10)}.svg`;
 await mkdir(assets, { recursive: true });
 await writeFile(join(out, faviconName), favicon);
+
+// Only inputs with bytes in an output count: a package that tree-shaking dropped entirely is not redistributed.
+const bundledPackages = Object.values(outputs).flatMap((o) =>
+  Object.entries(o.inputs)
+    .filter(([, use]) => use.bytesInOutput > 0)
+    .map(([input]) => packageDir(input))
+    .filter((dir) => dir !== undefined),
+);
+await writeFile(join(root, 'THIRD_PARTY_NOTICES'), await thirdPartyNotices(root, bundledPackages));
 
 const files = [...Object.keys(outputs).map(rel), faviconName].sort();
 if (files.some((f) => !/\.[0-9a-f]{10}\.[a-z]+$/.test(f))) throw new Error(`bundle: unhashed output name in ${files.join(', ')}`);

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileWriter, parquetWrite } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet-writer';
+import { DASH_VERSION } from '../version.js';
 
 /**
  * Column types of dash's Parquet caches. Every reader (DuckDB, pyarrow, hyparquet) sees:
@@ -49,12 +53,39 @@ export class ColumnTable {
   }
 }
 
-/** Row groups of about 2 MiB uncompressed, at most 64k rows: small enough for a browser to fetch one at a time. */
-export function rowGroupRows(rows: number, approximateBytes: number, targetBytes = 2 * 1024 * 1024): number {
+/** Row groups of at most this many uncompressed bytes: the size DuckDB, Spark and pyarrow-written files use. */
+export const ROW_GROUP_TARGET_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Rows per row group: the whole table when it fits in `targetBytes` (every cache dash writes does, so readers see
+ * one row group and DuckDB/pandas read each column in one piece), else equal groups of at most about that size.
+ * Nothing reads these files in a browser: the site gets its own assets.
+ */
+export function rowGroupRows(rows: number, approximateBytes: number, targetBytes = ROW_GROUP_TARGET_BYTES): number {
   if (rows === 0) return 1;
-  const perRow = Math.max(1, approximateBytes / rows);
-  return Math.max(16, Math.min(65_536, Math.floor(targetBytes / perRow)));
+  const groups = Math.max(1, Math.ceil(approximateBytes / targetBytes));
+  return Math.ceil(rows / groups);
 }
+
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(name);
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    } catch {
+      // not the package's folder yet
+    }
+  }
+  throw new Error(`cannot find the version of ${name} (resolved to ${entry})`);
+}
+
+/**
+ * The footer's created_by, in the form Parquet readers parse (`<app> version <semver> (build <detail>)`, as
+ * parquet-mr and parquet-cpp write it): which dash and which writer made the file, for reader workarounds.
+ */
+export const CREATED_BY = `dash version ${DASH_VERSION} (build hyparquet-writer ${packageVersion('hyparquet-writer')})`;
 
 function schemaElement(def: ColumnDef): SchemaElement {
   const repetition_type = def.nullable ? 'OPTIONAL' : 'REQUIRED';
@@ -92,6 +123,6 @@ export function writeParquetTable(path: string, table: ColumnTable, options: Wri
     schema,
     rowGroupSize: options.rowGroupSize ?? rowGroupRows(table.rows, table.approximateBytes),
     kvMetadata: Object.entries(options.metadata ?? {}).map(([key, value]) => ({ key, value })),
-    createdBy: 'dash (hyparquet-writer)',
+    createdBy: CREATED_BY,
   });
 }

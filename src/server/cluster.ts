@@ -38,6 +38,8 @@ export async function runPrimary(context: ServeContext): Promise<number> {
   const { settings, logger } = context;
   const totals = new MetricsRegistry();
   const stats = new Map<number, ProcessStats>();
+  /** CPU time of workers that have exited, as they last reported it: process_cpu_seconds_total never falls. */
+  let retiredCpuSeconds = 0;
   const waiting = new Map<number, { remaining: Set<number>; done: () => void }>();
   let nextCollection = 1;
   let shuttingDown = false;
@@ -46,6 +48,7 @@ export async function runPrimary(context: ServeContext): Promise<number> {
 
   const figures = (): ServerFigures => ({
     processes: [readProcessStats(), ...stats.values()],
+    retiredCpuSeconds,
     workers: Object.keys(cluster.workers ?? {}).length,
     startedAtMs: context.startedAtMs,
     nowMs: Date.now(),
@@ -147,12 +150,16 @@ export async function runPrimary(context: ServeContext): Promise<number> {
       }
     });
     worker.on('exit', (code, signal) => {
+      retiredCpuSeconds += stats.get(worker.id)?.cpuSeconds ?? 0;
       stats.delete(worker.id);
       listening.delete(worker.id);
       if (shuttingDown) return;
       // A worker that dies right after starting is likely to die again: back off instead of spinning.
       restartDelayMs = Date.now() - bornAt < 5_000 ? Math.min(30_000, Math.max(500, restartDelayMs * 2)) : 0;
-      logger.error({ worker: worker.id, code, signal, restartInMs: restartDelayMs }, 'worker died; starting a replacement');
+      const fields = { worker: worker.id, code, signal, restartInMs: restartDelayMs };
+      // Exit code 0 is a graceful stop (a SIGTERM sent to the worker alone): worth a line, not an alert.
+      if (code === 0 && signal === null) logger.info(fields, 'worker stopped gracefully; starting a replacement');
+      else logger.error(fields, 'worker died; starting a replacement');
       setTimeout(() => {
         if (!shuttingDown) fork();
       }, restartDelayMs).unref();

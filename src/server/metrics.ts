@@ -4,6 +4,8 @@
  * deltas to the cluster primary, which merges them, so the figures are the whole server's.
  */
 
+import { CLIENT_ERROR_REASONS, ROUTE_CLASSES } from './security.js';
+
 export type Labels = Record<string, string>;
 
 /** Upper bounds (seconds) of the Prometheus histogram buckets; the JSON keeps the seed's count/sum/min/max/avg. */
@@ -121,8 +123,9 @@ export function toJson(snapshot: MetricsSnapshot, gauges: Record<string, number>
       avg: h.count === 0 ? 0 : round6(h.sum / h.count),
     };
   }
+  const all = countersWithInitial(snapshot.counters);
   const counters: Record<string, number> = {};
-  for (const key of Object.keys(snapshot.counters).sort()) counters[key] = snapshot.counters[key] as number;
+  for (const key of Object.keys(all).sort()) counters[key] = all[key] as number;
   return { counters, histograms, gauges };
 }
 
@@ -159,37 +162,66 @@ export interface GaugeHelp {
   value: number;
 }
 
-const HELP: Record<string, string> = {
-  http_requests_total: 'HTTP requests answered, by route class and status.',
-  http_response_bytes_total: 'Response body bytes sent, by route class.',
-  http_request_duration_seconds: 'Time from request to response end, by route class.',
-  cache_hits: 'Static responses answered 304 Not Modified (the client cache was current).',
-  cache_misses: 'Static responses sent in full (200 or 206).',
-  http_client_errors_total: 'Connections rejected before routing (malformed or oversized request, timeout).',
-  errors_total: 'Unexpected server errors (500).',
+export interface MetricInfo {
+  type: 'counter' | 'histogram';
+  help: string;
+  /**
+   * Series that exist at 0 before anything happened, so a scraper sees them from the first scrape (rate() and
+   * alerts on a counter need its 0; an absent series looks like a missing target).
+   */
+  initial: Labels[];
+}
+
+const byRoute = ROUTE_CLASSES.map((route) => ({ route }));
+
+/** Every metric the server records. http_requests_total's series appear with their first status. */
+export const METRICS: Readonly<Record<string, MetricInfo>> = {
+  http_requests_total: { type: 'counter', help: 'HTTP requests answered, by route class and status.', initial: [] },
+  http_response_bytes_total: { type: 'counter', help: 'Response body bytes sent, by route class.', initial: byRoute },
+  http_request_duration_seconds: { type: 'histogram', help: 'Time from request to response end, by route class.', initial: [] },
+  cache_hits: { type: 'counter', help: 'Static responses answered 304 Not Modified (the client cache was current).', initial: [{}] },
+  cache_misses: { type: 'counter', help: 'Static responses sent in full (200 or 206).', initial: [{}] },
+  http_client_errors_total: {
+    type: 'counter',
+    help: 'Connections rejected before routing (malformed or oversized request, timeout), by status.',
+    initial: Object.keys(CLIENT_ERROR_REASONS).map((status) => ({ status })),
+  },
+  errors_total: { type: 'counter', help: 'Unexpected server errors (500).', initial: [{}] },
 };
 
+/** The counters with every declared series present: recorded values, and 0 for what has not happened yet. */
+export function countersWithInitial(counters: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, info] of Object.entries(METRICS)) {
+    if (info.type === 'counter') for (const labels of info.initial) out[metricKey(name, labels)] = 0;
+  }
+  return Object.assign(out, counters);
+}
+
 /** Keys grouped by metric name (sorted), since Prometheus wants one HELP/TYPE block per name. */
-function groupByName(entries: Record<string, unknown>): Map<string, string[]> {
+function groupByName(entries: Record<string, unknown>, type: MetricInfo['type']): Map<string, string[]> {
   const byName = new Map<string, string[]>();
+  // Declared families first get their block even before their first series, so every name is listed from the start.
+  for (const name of Object.keys(METRICS).sort()) if (METRICS[name]?.type === type) byName.set(name, []);
   for (const key of Object.keys(entries).sort()) {
     const { name } = parseKey(key);
     byName.set(name, [...(byName.get(name) ?? []), key]);
   }
-  return byName;
+  return new Map([...byName].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Prometheus text exposition (format 0.0.4): the registry under a `dash_` prefix, then the process gauges. */
 export function toPrometheus(snapshot: MetricsSnapshot, gauges: GaugeHelp[]): string {
   const lines: string[] = [];
-  for (const [name, keys] of groupByName(snapshot.counters)) {
+  const counters = countersWithInitial(snapshot.counters);
+  for (const [name, keys] of groupByName(counters, 'counter')) {
     const metric = promName(name.endsWith('_total') ? name : `${name}_total`);
-    lines.push(`# HELP ${metric} ${HELP[name] ?? name}`, `# TYPE ${metric} counter`);
-    for (const key of keys) lines.push(`${metric}${promLabels(parseKey(key).labels)} ${snapshot.counters[key]}`);
+    lines.push(`# HELP ${metric} ${METRICS[name]?.help ?? name}`, `# TYPE ${metric} counter`);
+    for (const key of keys) lines.push(`${metric}${promLabels(parseKey(key).labels)} ${counters[key]}`);
   }
-  for (const [name, keys] of groupByName(snapshot.histograms)) {
+  for (const [name, keys] of groupByName(snapshot.histograms, 'histogram')) {
     const metric = promName(name);
-    lines.push(`# HELP ${metric} ${HELP[name] ?? name}`, `# TYPE ${metric} histogram`);
+    lines.push(`# HELP ${metric} ${METRICS[name]?.help ?? name}`, `# TYPE ${metric} histogram`);
     for (const key of keys) {
       const h = snapshot.histograms[key] as HistogramData;
       const labels = parseKey(key).labels;

@@ -16,6 +16,8 @@ export function readProcessStats(): ProcessStats {
 export interface ServerFigures {
   /** Every process of the server: the primary (in cluster mode) and each worker. */
   processes: ProcessStats[];
+  /** CPU seconds of the workers that have exited (cluster mode), kept so the CPU counter never falls. */
+  retiredCpuSeconds?: number;
   workers: number;
   startedAtMs: number;
   nowMs: number;
@@ -30,8 +32,8 @@ export function processGauges(figures: ServerFigures): GaugeHelp[] {
     {
       name: 'process_cpu_seconds_total',
       type: 'counter',
-      help: 'User and system CPU time of the live server processes.',
-      value: Math.round(sum((p) => p.cpuSeconds) * 1e6) / 1e6,
+      help: 'User and system CPU time of all server processes, including workers that have exited.',
+      value: Math.round((sum((p) => p.cpuSeconds) + (figures.retiredCpuSeconds ?? 0)) * 1e6) / 1e6,
     },
     { name: 'process_start_time_seconds', type: 'gauge', help: 'Start of the server (Unix time).', value: Math.floor(figures.startedAtMs / 1000) },
     { name: 'dash_uptime_seconds', type: 'gauge', help: 'Seconds since the server started.', value: uptimeSeconds(figures.startedAtMs, figures.nowMs) },

@@ -39,7 +39,18 @@ export const MAX_URL_LENGTH = 8192;
  */
 export const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
 
-export type RouteClass = 'health' | 'metrics' | 'page' | 'asset' | 'file' | 'invalid';
+/** How requests are grouped in logs and metrics; every class exists in /metrics from the start. */
+export const ROUTE_CLASSES = ['health', 'metrics', 'page', 'asset', 'file', 'invalid'] as const;
+export type RouteClass = (typeof ROUTE_CLASSES)[number];
+
+/** What the server answers to a request Node's HTTP parser refused (server.ts), by status. */
+export const CLIENT_ERROR_REASONS: Readonly<Record<400 | 408 | 414 | 431 | 505, string>> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  414: 'URI Too Long',
+  431: 'Request Header Fields Too Large',
+  505: 'HTTP Version Not Supported',
+};
 
 export function routeClass(pathname: string): RouteClass {
   if (pathname === '/health' || pathname === '/healthz') return 'health';

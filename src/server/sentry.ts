@@ -25,9 +25,16 @@ export interface SentryModule {
 const SENTRY_PACKAGE = '@sentry/node';
 const importSentry = async (): Promise<SentryModule> => (await import(SENTRY_PACKAGE)) as SentryModule;
 
+/** Node's error for a package that is not installed, as opposed to one that fails while loading. */
+function isMissingPackage(err: unknown): boolean {
+  const e = err as NodeJS.ErrnoException;
+  return (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') && String(e.message).includes(SENTRY_PACKAGE);
+}
+
 /**
- * Sentry when SENTRY_DSN is set. The package (an optional dependency, ~95 MB and seconds to import) is
- * imported only then, so an unset DSN costs nothing; a DSN without the package logs a warning and carries on.
+ * Sentry when SENTRY_DSN is set. The package is no dependency of dash (~95 MB and seconds to import): the
+ * operator installs it (`npm install @sentry/node`, or the image's SENTRY=true), and it is imported only when a
+ * DSN is set, so an unset DSN costs nothing. A DSN without the package is reported at start-up, never ignored.
  */
 export async function createErrorTracker(
   settings: Pick<Settings, 'sentryDsn' | 'sentryTracesRate' | 'env'>,
@@ -39,7 +46,13 @@ export async function createErrorTracker(
   try {
     sentry = await load();
   } catch (err) {
-    logger.warn({ err }, 'SENTRY_DSN is set but @sentry/node is not installed (npm install @sentry/node); errors go to the log only');
+    if (isMissingPackage(err)) {
+      logger.warn(
+        'SENTRY_DSN is set but @sentry/node is not installed, so errors are NOT sent to Sentry (only logged). Install it next to dash: `npm install @sentry/node` (or `npm install -g @sentry/node` beside a global dash), or build the image with --build-arg SENTRY=true',
+      );
+    } else {
+      logger.warn({ err }, 'SENTRY_DSN is set but @sentry/node failed to load, so errors are NOT sent to Sentry (only logged)');
+    }
     return NO_TRACKING;
   }
   sentry.init({

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from '../log.js';
 import type { MetricsRegistry } from './metrics.js';
 import type { RequestHandler } from './app.js';
-import { MAX_URL_LENGTH } from './security.js';
+import { CLIENT_ERROR_REASONS, MAX_URL_LENGTH } from './security.js';
 
 export interface HttpServerOptions {
   handler: RequestHandler;
@@ -29,13 +29,7 @@ export interface HttpServer {
 /** Request headers larger than this get 431, a request line larger than MAX_URL_LENGTH 414. */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  414: 'URI Too Long',
-  431: 'Request Header Fields Too Large',
-  505: 'HTTP Version Not Supported',
-};
+const REASONS: Record<number, string> = CLIENT_ERROR_REASONS;
 
 /** Status for a request Node's parser refused: the request line decides between 414 and 431; HTTP/3.0 or /1.2 is 505. */
 export function clientErrorStatus(err: NodeJS.ErrnoException & { rawPacket?: Buffer }): number {

@@ -5,6 +5,7 @@ import { Readable, type Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import serveHandler from 'serve-handler';
 import { NOT_FOUND_FILE } from '../site/html.js';
+import { isCompressible } from '../site/compress.js';
 import { DEFAULT_STORE_OPTIONS, FileStore, versionKey, type FileVersion, type StoreOptions } from './file-store.js';
 import { noteContentLength, sendStatus } from './respond.js';
 import { HASHED_ASSET, setCommonHeaders } from './security.js';
@@ -42,8 +43,15 @@ class BufferBody extends Readable {
 
 const EMPTY = Buffer.alloc(0);
 
-/** Types the site build precompresses (it writes `<file>.br` and `<file>.gz` beside them). */
-const COMPRESSIBLE = /\.(?:html?|m?js|css|json|svg|txt|csv|xml|map|wasm|geojson|topojson)$/i;
+/**
+ * Text types a server may find `<file>.br` and `<file>.gz` beside; always including every type the site build
+ * precompresses (its .dcl data tables too, the site's largest files).
+ */
+const TEXT_TYPES = /\.(?:html?|m?js|css|json|svg|txt|csv|xml|map|wasm|geojson|topojson)$/i;
+const COMPRESSIBLE = { test: (path: string): boolean => TEXT_TYPES.test(path) || isCompressible(path, Number.POSITIVE_INFINITY) };
+
+/** Types the mime database does not know get an explicit one (as nginx's default_type), never none. */
+const EXTRA_TYPES = [{ source: '**/*.dcl', headers: [{ key: 'Content-Type', value: 'application/octet-stream' }] }];
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything not content-hashed may be cached but must be revalidated (ETag → 304). */
@@ -141,7 +149,7 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promi
  */
 export function createStaticHandler(root: string, storeOptions: StoreOptions = DEFAULT_STORE_OPTIONS): StaticHandler {
   const store = new FileStore(root, storeOptions);
-  const config = { public: root, cleanUrls: false, directoryListing: false, symlinks: false, etag: false };
+  const config = { public: root, cleanUrls: false, directoryListing: false, symlinks: false, etag: false, headers: EXTRA_TYPES };
   const replays = new Map<string, Replay>();
 
   /** The precompressed siblings worth looking for, best first. */

@@ -12,11 +12,11 @@ import { DashError } from '../errors.js';
 import type { Reporter } from '../log.js';
 import { hold } from '../interrupt.js';
 import { DASH_VERSION } from '../version.js';
-import { loadBundle, type SiteBundle } from './bundle.js';
+import { loadBundle, NOTICES_PATH, type SiteBundle } from './bundle.js';
 import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
 import { encodeTable } from './columnar.js';
 import { isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
-import { describeSource, NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
+import { describeSource, NOT_FOUND_FILE, NOTICES_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
 import { PAGES } from './pages.js';
@@ -29,6 +29,8 @@ export interface SiteBuildOptions {
   /** Defaults to the registry; tests pass their own. */
   pages?: readonly PageDefinition[];
   bundle?: SiteBundle;
+  /** THIRD_PARTY_NOTICES to copy into the site; defaults to the package's. */
+  notices?: string;
 }
 
 export interface SiteReport {
@@ -121,7 +123,9 @@ async function buildKeys(k: SiteBuildOptions & { pages: readonly PageDefinition[
     const described = page.describesData === true ? { datasets: k.datasets, cacheFiles } : { footer };
     pages.set(page.id, keyOf({ ...code, ...shell, page: page.id, entry: k.bundle.pages[page.id], caches, ...described }));
   }
-  return { shared: keyOf({ ...code, ...shell, files: k.bundle.files }), pages };
+  // The notices file is written by the bundle step beside the bundle, so it is keyed on its bytes.
+  const notices = createHash('sha256').update(await readFile(k.notices ?? NOTICES_PATH).catch(() => Buffer.alloc(0))).digest('hex');
+  return { shared: keyOf({ ...code, ...shell, files: k.bundle.files, notices }), pages };
 }
 
 /** The datasets a page's footer names as its sources. */
@@ -211,6 +215,15 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     for (const file of w.bundle.files) await emit(file, await readFile(join(w.bundle.root, file)));
     const css = await readFile(join(w.bundle.root, w.bundle.css), 'utf8');
     await emit(NOT_FOUND_FILE, renderNotFound({ nav: w.links, css, boot: w.bundle.boot, favicon: w.bundle.favicon, version: DASH_VERSION }));
+    // The bundled libraries' licences travel with the code they cover.
+    let notices: Buffer;
+    const noticesPath = w.notices ?? NOTICES_PATH;
+    try {
+      notices = await readFile(noticesPath);
+    } catch {
+      throw new DashError(`site: ${noticesPath} is missing (it lists the licences of the bundled libraries); run \`npm run build\` in the dash folder`);
+    }
+    await emit(NOTICES_FILE, notices);
     record.shared.files = await settle();
   }
 

@@ -17,6 +17,9 @@ export interface SiteBundle {
 /** Two levels up from both src/site/ (tests) and lib/site/ (the compiled CLI) is the package root. */
 export const BUNDLE_DIR = fileURLToPath(new URL('../../lib/site-assets/', import.meta.url));
 
+/** The licences of what the bundle contains, written by the same build step at the package root. */
+export const NOTICES_PATH = fileURLToPath(new URL('../../THIRD_PARTY_NOTICES', import.meta.url));
+
 export async function loadBundle(root: string = BUNDLE_DIR): Promise<SiteBundle> {
   const path = `${root}bundle.json`;
   let text: string;

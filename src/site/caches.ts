@@ -70,7 +70,6 @@ export class CacheReader {
   async columns<C extends string>(dataset: DatasetName, columns: readonly C[]): Promise<CacheColumns<C>> {
     const path = this.path(dataset);
     const { asyncBufferFromFile, parquetMetadataAsync, parquetRead } = await import('hyparquet');
-    const { compressors } = await import('hyparquet-compressors');
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const present = new Set(metadata.schema.map((s) => s.name));
@@ -85,7 +84,6 @@ export class CacheReader {
       file,
       metadata,
       columns: [...columns],
-      compressors,
       onChunk: ({ columnName, columnData, rowStart }) => {
         const target = out[columnName as C];
         for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];

@@ -16,6 +16,9 @@ export function formatBuiltAt(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
+/** The licences of the libraries bundled into the site (THIRD_PARTY_NOTICES), linked from every footer. */
+export const NOTICES_FILE = 'THIRD_PARTY_NOTICES.txt';
+
 const SOURCE_LABEL = { full: 'full data', sample: 'sample files', demo: 'demo data' } as const;
 
 export function describeSource(d: DatasetSummary): string {
@@ -85,7 +88,7 @@ ${siteHeader(p.nav, p.meta.page)}
 <noscript><p class="state state-error">This page draws its charts with JavaScript; please enable it.</p></noscript>
 </main>
 <footer class="site-footer">
-<p>Built <time datetime="${e(p.meta.builtAt)}">${e(formatBuiltAt(p.meta.builtAt))}</time> · dash ${e(p.version)}</p>
+<p>Built <time datetime="${e(p.meta.builtAt)}">${e(formatBuiltAt(p.meta.builtAt))}</time> · dash ${e(p.version)} · <a href="${NOTICES_FILE}">Licences</a></p>
 <div class="sources"><span>Data sources:</span><ul>${sources}</ul></div>
 </footer>
 </body>
@@ -131,7 +134,7 @@ ${siteHeader(p.nav, null)}
 <div class="page-root"><div class="card prose not-found"><p><a href="index.html">Go to the Overview</a>, or choose a page above.</p></div></div>
 </main>
 <footer class="site-footer">
-<p>dash ${e(p.version)}</p>
+<p>dash ${e(p.version)} · <a href="${NOTICES_FILE}">Licences</a></p>
 </footer>
 </body>
 </html>

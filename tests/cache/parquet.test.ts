@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata } from 'hyparquet';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ColumnTable, rowGroupRows, writeParquetTable, type ColumnDef } from '../../src/cache/parquet.js';
+import { ColumnTable, CREATED_BY, ROW_GROUP_TARGET_BYTES, rowGroupRows, writeParquetTable, type ColumnDef } from '../../src/cache/parquet.js';
 import { bases } from '../../src/datasets/bases.js';
 import { equipment } from '../../src/datasets/equipment.js';
 import { healthcare } from '../../src/datasets/healthcare.js';
@@ -68,11 +68,34 @@ describe('writeParquetTable', { timeout: 120_000 }, () => {
     expect(() => writeParquetTable(path, table)).toThrow('column "name" is declared non-null but holds nulls');
   });
 
-  it('sizes row groups at about 2 MiB, between 16 and 65,536 rows', () => {
-    expect(rowGroupRows(130_958, 130_958 * 150)).toBe(13_981);
-    expect(rowGroupRows(1_000_000, 1_000_000 * 8)).toBe(65_536);
-    expect(rowGroupRows(776, 27_000_000)).toBe(60);
-    expect(rowGroupRows(10, 500_000_000)).toBe(16);
+  it('writes the whole table as one row group up to 128 MiB, and equal groups of at most that beyond', () => {
+    expect(ROW_GROUP_TARGET_BYTES).toBe(128 * 1024 * 1024);
+    // The full equipment cache (130,958 rows, ~20 MB) and the bases with their geometry (776 rows, ~27 MB).
+    expect(rowGroupRows(130_958, 130_958 * 150)).toBe(130_958);
+    expect(rowGroupRows(776, 27_000_000)).toBe(776);
+    expect(rowGroupRows(0, 0)).toBe(1);
+    // 300 MiB in 1,000,000 rows: three groups of ~100 MiB, never one over the target.
+    const rows = rowGroupRows(1_000_000, 300 * 1024 * 1024);
+    expect(rows).toBe(333_334);
+    expect(rows * 300 * 1.048576).toBeLessThanOrEqual(ROW_GROUP_TARGET_BYTES);
+  });
+
+  it("names dash's and the writer's versions in created_by, in the form Parquet readers parse", async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const dash = (require('../../package.json') as { version: string }).version;
+    const writerEntry = require.resolve('hyparquet-writer');
+    const writer = (JSON.parse(await readFile(join(writerEntry, '../../package.json'), 'utf8')) as { version: string }).version;
+    expect(CREATED_BY).toBe(`dash version ${dash} (build hyparquet-writer ${writer})`);
+
+    const path = join(await tempDir(), 'c.parquet');
+    const table = new ColumnTable(DEFS);
+    for (let i = 0; i < 1000; i++) table.push([`row ${i}`, i, i, i / 2, null]);
+    writeParquetTable(path, table);
+    const [[createdBy, groups, rows]] = (await duck(
+      `SELECT created_by, num_row_groups, num_rows FROM parquet_file_metadata('${path}')`,
+    )) as [[string, string, string]];
+    expect([createdBy, Number(groups), Number(rows)]).toEqual([CREATED_BY, 1, 1000]);
   });
 });
 

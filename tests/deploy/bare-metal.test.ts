@@ -52,15 +52,20 @@ describe('nginx examples', () => {
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#'));
     expect(directives).toContain('gzip_static on;');
-    expect(conf).toContain('# brotli_static on;');
-    expect(directives).toContain('add_header Cache-Control "public, max-age=31536000, immutable";');
-    expect(directives).toContain('add_header Cache-Control "no-cache";');
+    expect(directives).toContain('brotli_static on;');
+    expect(directives).toContain('add_header Cache-Control $dash_cache_control always;');
+    expect(directives).toContain('"~*\\.[0-9a-f]{8,}\\.[a-z0-9]+$"         "public, max-age=31536000, immutable";');
+    expect(directives).toContain('default                                "no-cache";');
     expect(directives).toContain('try_files $uri $uri.html $uri/ =404;');
+    // An add_header inside a location would silently drop every server-level one (the security headers).
+    const locations = [...conf.matchAll(/location [^{]*\{([^}]*)\}/g)].map((m) => m[1] as string);
+    expect(locations.length).toBeGreaterThan(2);
+    expect(locations.filter((body) => body.includes('add_header'))).toEqual([]);
   });
 
   it('static: nginx caches as immutable exactly the names dash serve does, including every bundle file', async () => {
     const conf = await readRepoFile('deploy/nginx/dash-static.conf');
-    const m = /location ~\* "([^"]+)"/.exec(conf);
+    const m = /^\s*"~\*([^"]+)"\s+"public, max-age=31536000, immutable";$/m.exec(conf);
     expect(m).not.toBeNull();
     // `~*` is nginx's case-insensitive match.
     const nginx = new RegExp(m?.[1] as string, 'i');

@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentedServe, productionSettings, REPO, yamlDocuments } from './repo.js';
+
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 
 // Just enough of the Kubernetes schema to read the values under test.
 interface Probe {
@@ -60,11 +62,14 @@ describe('k8s manifests', () => {
     for (const m of manifests) expect(m.metadata.labels?.['app.kubernetes.io/name']).toBe('dash');
   });
 
-  it('ConfigMap carries the production settings of DEPLOYMENT.md and the pod folders', async () => {
+  it('ConfigMap carries the production settings of DEPLOYMENT.md with one worker per pod, and the pod folders', async () => {
     const data = byKind('ConfigMap').data ?? {};
     const production = await productionSettings();
     const settings = Object.fromEntries(Object.entries(data).filter(([k]) => !/_DIR$/.test(k)));
-    expect(settings).toEqual(production);
+    // The server container's CPU limit is one core and the HPA adds pods: one process per pod, scaled by replicas.
+    expect(settings).toEqual({ ...production, DASH_WORKERS: '1' });
+    const server = (byKind('Deployment').spec.template.spec.containers as Container[])[0];
+    expect(server?.resources.limits.cpu).toBe('1000m');
     expect(Object.values(data).every((v) => typeof v === 'string')).toBe(true);
     expect([data.DASH_DATASETS_DIR, data.DASH_CACHE_DIR, data.DASH_DIST_DIR]).toEqual(['/data/datasets', '/data/state/data_cache', '/data/state/dist']);
   });
@@ -105,8 +110,13 @@ describe('k8s manifests', () => {
     for (const c of containers) {
       expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       for (const mount of c.volumeMounts) expect(volumes.has(mount.name)).toBe(true);
-      expect(c.image).toBe('dash:latest');
+      // A pinned version tag: with IfNotPresent, a node would keep whatever :latest it pulled first.
+      expect(c.image).toBe(`dash:${pkg.version}`);
+      expect(c.image).not.toMatch(/:latest$|^[^:]+$/);
+      expect((c as Container & { imagePullPolicy?: string }).imagePullPolicy).toBe('IfNotPresent');
     }
+    // dash never calls the Kubernetes API: no service-account token mounted into the pod.
+    expect(pod.automountServiceAccountToken).toBe(false);
   });
 
   it('init container builds caches and site into the state volume the server reads read-only', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { yamlFile } from './repo.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO, yamlFile } from './repo.js';
 
 interface Step {
   id?: string;
@@ -32,7 +34,30 @@ describe('.github/workflows/ci.yml', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
     const test = workflow.jobs.test as Job;
     expect(test.strategy?.matrix.node).toEqual([20, 22, 24]);
+    // The oldest Node tested is the oldest that package.json's engines admits, so the promise there is tested.
+    const pkg = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe(`>=${Math.min(...(test.strategy?.matrix.node ?? []))}`);
     expect(test.steps.filter((s) => s.run).map((s) => s.run)).toEqual(['npm ci', 'npm test']);
+  });
+
+  it('uses the current majors of the actions, none of which still runs on Node 20', async () => {
+    const workflow = await load();
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+    // The first majors whose action.yml says `runs.using: node24`.
+    const node24: Record<string, number> = {
+      'actions/checkout': 5,
+      'actions/setup-node': 5,
+      'actions/cache/restore': 5,
+      'actions/cache/save': 5,
+      'actions/upload-artifact': 6,
+    };
+    expect(uses.length).toBeGreaterThan(5);
+    for (const use of uses) {
+      const [action, ref] = use.split('@') as [string, string];
+      expect(Object.keys(node24), use).toContain(action);
+      expect(Number(/^v(\d+)$/.exec(ref)?.[1]), use).toBeGreaterThanOrEqual(node24[action] as number);
+    }
+    expect(uses).toContain('actions/upload-artifact@v7');
   });
 
   it('pre-builds caches after the tests, restoring and saving data_cache/ under a key from dash status --json', async () => {

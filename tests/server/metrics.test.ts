@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptySnapshot, mergeInto, metricKey, MetricsRegistry, parseKey, toJson, toPrometheus } from '../../src/server/metrics.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { emptySnapshot, mergeInto, metricKey, METRICS, MetricsRegistry, parseKey, toJson, toPrometheus } from '../../src/server/metrics.js';
 import { processGauges, uptimeSeconds } from '../../src/server/process-metrics.js';
 
 describe('metric keys', () => {
@@ -21,7 +23,7 @@ describe('MetricsRegistry', () => {
     r.observe('d', 0.2, { route: 'page' });
     r.observe('d', 3, { route: 'page' });
     const json = toJson(r.snapshot(), {});
-    expect(json.counters).toEqual({ 'bytes{route=page}': 500, cache_hits: 2 });
+    expect(json.counters).toMatchObject({ 'bytes{route=page}': 500, cache_hits: 2, cache_misses: 0 });
     expect(json.histograms['d{route=page}']).toEqual({ count: 3, sum: 3.201235, min: 0.001235, max: 3, avg: 1.067078 });
     const h = r.snapshot().histograms['d{route=page}'];
     // 0.0012 → le 0.0025, 0.2 → le 0.25, 3 → le 5.
@@ -93,7 +95,60 @@ describe('Prometheus exposition', () => {
   });
 });
 
+describe('before the first request', () => {
+  const figures = { processes: [{ rssBytes: 1, heapUsedBytes: 1, cpuSeconds: 0.5 }], workers: 1, startedAtMs: 0, nowMs: 1000 };
+
+  it('every counter series that can be known in advance is there at 0, in JSON and Prometheus', () => {
+    const json = toJson(emptySnapshot(), {});
+    expect(json.counters).toMatchObject({ cache_hits: 0, cache_misses: 0, errors_total: 0, 'http_response_bytes_total{route=page}': 0, 'http_client_errors_total{status=431}': 0 });
+    const text = toPrometheus(emptySnapshot(), processGauges(figures));
+    for (const line of ['dash_errors_total 0', 'dash_cache_hits_total 0', 'dash_cache_misses_total 0', 'dash_http_response_bytes_total{route="asset"} 0', 'dash_http_client_errors_total{status="400"} 0']) {
+      expect(text.split('\n')).toContain(line);
+    }
+    // Families whose series depend on traffic (a status, a route's first request) are declared all the same.
+    expect(text).toContain('# TYPE dash_http_requests_total counter\n');
+    expect(text).toContain('# TYPE dash_http_request_duration_seconds histogram\n');
+  });
+
+  it('recorded values replace the zeros, never add a second series', () => {
+    const r = new MetricsRegistry();
+    r.increment('errors_total');
+    const text = toPrometheus(r.snapshot(), []);
+    expect(text.split('\n').filter((l) => l.startsWith('dash_errors_total'))).toEqual(['dash_errors_total 1']);
+  });
+
+  it.skipIf(spawnSync('promtool', ['--version']).error !== undefined)('passes promtool check metrics, empty and after traffic', () => {
+    const r = new MetricsRegistry();
+    r.increment('http_requests_total', { route: 'page', status: '200' }, 3);
+    r.observe('http_request_duration_seconds', 0.01, { route: 'page' });
+    for (const snapshot of [emptySnapshot(), r.snapshot()]) {
+      const check = spawnSync('promtool', ['check', 'metrics'], { input: toPrometheus(snapshot, processGauges(figures)), encoding: 'utf8' });
+      expect(`${check.status} ${check.stdout}${check.stderr}`.trim()).toBe('0');
+    }
+  });
+
+  it('README.md documents every dash_ metric with its Prometheus type', () => {
+    const text = toPrometheus(emptySnapshot(), processGauges(figures));
+    const exposed = Object.fromEntries([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1], m[2]]));
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const documented = Object.fromEntries([...readme.matchAll(/^\| `(dash_\w+|process_\w+|nodejs_\w+)` \| (counter|gauge|histogram) \|/gm)].map((m) => [m[1], m[2]]));
+    expect(documented).toEqual(exposed);
+    expect(Object.keys(exposed).filter((n) => n.startsWith('dash_')).length).toBe(Object.keys(METRICS).length + 2);
+  });
+});
+
 describe('process gauges', () => {
+  it('keeps the CPU time of exited workers, so process_cpu_seconds_total never falls', () => {
+    const cpu = (retiredCpuSeconds: number, live: number[]): number | undefined =>
+      processGauges({ processes: live.map((c) => ({ rssBytes: 0, heapUsedBytes: 0, cpuSeconds: c })), retiredCpuSeconds, workers: live.length, startedAtMs: 0, nowMs: 0 }).find(
+        (g) => g.name === 'process_cpu_seconds_total',
+      )?.value;
+    // Primary 1 s, workers 2 s and 3 s; the 3 s worker dies and a fresh one starts at 0.1 s.
+    expect(cpu(0, [1, 2, 3])).toBe(6);
+    expect(cpu(3, [1, 2, 0.1])).toBe(6.1);
+  });
+
+
   it('sums every process of the server and rounds uptime to 0.1 s', () => {
     const gauges = processGauges({
       processes: [

@@ -178,6 +178,9 @@ describe('dash serve (child process)', () => {
     fixture = makeSite();
     const dash = await startDash(fixture, ['--workers', '2']);
     expect(dash.lines.find((l) => typeof l.url === 'string')?.workers).toBe(2);
+    // Counters a scraper alerts on exist at 0 before anything happened.
+    const first = json(await get(dash.port, '/metrics?format=json')) as Metrics;
+    expect([first.counters.errors_total, first.counters.cache_hits, first.counters['http_response_bytes_total{route=asset}']]).toEqual([0, 0, 0]);
 
     // New connections are dealt round-robin, so both workers answer some of these.
     const N = 12;
@@ -196,9 +199,13 @@ describe('dash serve (child process)', () => {
 
     // Kill the worker that answered first; its counts were already handed to the primary.
     const victim = dash.lines.find((l) => l.path === '/about.html') as Record<string, unknown>;
+    const cpuBefore = metrics.gauges.process_cpu_seconds_total as number;
     process.kill(victim.pid as number, 'SIGKILL');
     const died = await dash.waitFor((l) => l.message === 'worker died; starting a replacement');
     expect(died).toMatchObject({ level: 'error', worker: victim.worker, signal: 'SIGKILL' });
+    // A counter never falls: the dead worker's CPU time stays in the total (asked before its replacement runs).
+    const cpuAfter = (json(await get(dash.port, '/metrics?format=json')) as Metrics).gauges.process_cpu_seconds_total as number;
+    expect(cpuAfter).toBeGreaterThanOrEqual(cpuBefore);
 
     // Its replacement is announced once it listens; only then is every worker ready for a graceful stop.
     await dash.waitFor((l) => l.message === 'replacement worker listening');
@@ -211,11 +218,19 @@ describe('dash serve (child process)', () => {
     expect(prom).toContain(`dash_http_requests_total{route="page",status="200"} ${N + 3}\n`);
     expect(prom).toContain('dash_workers 2\n');
 
+    // A worker stopped by SIGTERM alone exits 0: logged as information, not as an error, and replaced.
+    const survivor = dash.lines.find((l) => l.message === 'request' && l.worker !== victim.worker && l.pid !== victim.pid) as Record<string, unknown>;
+    process.kill(survivor.pid as number, 'SIGTERM');
+    const graceful = await dash.waitFor((l) => l.message === 'worker stopped gracefully; starting a replacement');
+    expect(graceful).toMatchObject({ level: 'info', worker: survivor.worker, code: 0, signal: null });
+    expect(dash.lines.filter((l) => l.level === 'error' && l.worker === survivor.worker)).toEqual([]);
+    await dash.waitFor((l) => l.message === 'replacement worker listening' && l.worker !== dash.lines.find((x) => x.message === 'replacement worker listening')?.worker);
+
     dash.proc.kill('SIGTERM');
     expect(await dash.exit).toBe(0);
-    // The primary and both live workers each stopped gracefully (the killed one never got the chance).
+    // The primary and every worker but the killed one stopped gracefully: the one stopped alone, then both live ones.
     const stopped = dash.lines.filter((l) => l.message === 'stopped');
-    expect(stopped.map((l) => (l.worker === undefined ? 'primary' : 'worker')).sort()).toEqual(['primary', 'worker', 'worker']);
+    expect(stopped.map((l) => (l.worker === undefined ? 'primary' : 'worker')).sort()).toEqual(['primary', 'worker', 'worker', 'worker']);
     expect(stopped.some((l) => l.pid === victim.pid)).toBe(false);
   });
 });

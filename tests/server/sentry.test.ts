@@ -70,7 +70,16 @@ describe('createErrorTracker', () => {
     });
     expect(tracker).toBe(NO_TRACKING);
     expect(sink.lines[0]).toMatchObject({ level: 'warn' });
-    expect(String(sink.lines[0]?.message)).toContain('@sentry/node is not installed');
+    expect(String(sink.lines[0]?.message)).toContain('SENTRY_DSN is set but @sentry/node is not installed, so errors are NOT sent to Sentry');
+    expect(String(sink.lines[0]?.message)).toContain('`npm install @sentry/node`');
+
+    // A package that is there but breaks while loading is reported as such, with its error.
+    const broken = quietLogger();
+    await createErrorTracker({ sentryDsn: 'https://k@h/1', sentryTracesRate: undefined, env: 'test' }, broken.logger, async () => {
+      throw new SyntaxError('Unexpected token in @sentry/node/build/esm/index.js');
+    });
+    expect(broken.sink.lines[0]).toMatchObject({ level: 'warn' });
+    expect(String(broken.sink.lines[0]?.message)).toContain('@sentry/node failed to load');
   });
 
   it('does not import @sentry/node in a serving process without a DSN (and does with one)', () => {

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEALTH_MAX_AGE_MS } from '../../src/server/health.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
@@ -281,6 +281,17 @@ describe('site files', () => {
     const lastModified = first.headers['last-modified'] as string;
     expect((await get(server.port, '/about.html', { 'If-Modified-Since': lastModified })).status).toBe(304);
     expect((await get(server.port, '/about.html', { 'If-Modified-Since': 'Thu, 01 Jan 1970 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it("sends the site's data tables (.dcl) precompressed, typed application/octet-stream", async () => {
+    // `dash site` writes .br/.gz beside every .dcl over 1 KB; they are the site's largest files.
+    const table = Buffer.from('DCL1'.repeat(2000));
+    mkdirSync(join(fixture.paths.out, 'data'), { recursive: true });
+    writeFileSync(join(fixture.paths.out, 'data', 'equipment.rows.0123456789.dcl'), table);
+    writeFileSync(join(fixture.paths.out, 'data', 'equipment.rows.0123456789.dcl.br'), brotliCompressSync(table));
+    const res = await get(server.port, '/data/equipment.rows.0123456789.dcl', { 'Accept-Encoding': 'br' });
+    expect([res.status, res.headers['content-encoding'], res.headers['content-type'], res.headers.vary]).toEqual([200, 'br', 'application/octet-stream', 'Accept-Encoding']);
+    expect(brotliDecompressSync(res.body).equals(table)).toBe(true);
   });
 
   it('sends the precompressed sibling the client accepts, brotli first, with its own ETag', async () => {

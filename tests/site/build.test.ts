@@ -14,7 +14,7 @@ import { loadDatasets } from '../../src/datasets/registry.js';
 import { DashError } from '../../src/errors.js';
 import { createReporter } from '../../src/log.js';
 import { buildSite, type SiteBuildOptions } from '../../src/site/build.js';
-import { loadBundle, type SiteBundle } from '../../src/site/bundle.js';
+import { loadBundle, NOTICES_PATH, type SiteBundle } from '../../src/site/bundle.js';
 import { decodeTable } from '../../src/site/columnar.js';
 import { PAGE_META_ID, type PageMeta } from '../../src/site/contracts/meta.js';
 import { columnarAsset, type PageDefinition } from '../../src/site/page.js';
@@ -133,7 +133,12 @@ describe('dash site build', () => {
     const chunk = await readFile(join(dist, 'assets/chunk-BBBB.js'));
     expect(brotliDecompressSync(await readFile(join(dist, 'assets/chunk-BBBB.js.br'))).equals(chunk)).toBe(true);
     expect(gunzipSync(await readFile(join(dist, 'assets/chunk-BBBB.js.gz'))).equals(chunk)).toBe(true);
-    expect((await readdir(dist)).filter((n) => n.endsWith('.br'))).toEqual(['404.html.br', 'index.html.br', 'probe.html.br']);
+    expect((await readdir(dist)).filter((n) => n.endsWith('.br'))).toEqual(['404.html.br', 'THIRD_PARTY_NOTICES.txt.br', 'index.html.br', 'probe.html.br']);
+    // The bundled libraries' licences ship with the site, linked from every footer.
+    expect(await readFile(join(dist, 'THIRD_PARTY_NOTICES.txt'), 'utf8')).toBe(await readFile(NOTICES_PATH, 'utf8'));
+    for (const page of ['index.html', 'probe.html', '404.html']) {
+      expect(await readFile(join(dist, page), 'utf8')).toMatch(/<footer[^]*<a href="THIRD_PARTY_NOTICES\.txt">Licences<\/a>[^]*<\/footer>/);
+    }
     // The boot script (theme before first paint, the file:// notice) is a classic script in <head>.
     expect(probeHtml).toMatch(/<head>[\s\S]*<script src="assets\/boot-EEEE\.js"><\/script>[\s\S]*<\/head>/);
     expect(probeHtml).toContain('<link rel="canonical" href="probe.html">');
