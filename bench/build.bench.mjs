@@ -17,6 +17,7 @@ const dash = join(root, 'bin', 'dash.js');
 const load = () => `load ${loadavg()[0].toFixed(1)}`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const cpu = (run) => (run.cpuMs === undefined ? '' : `, CPU ${seconds(run.cpuMs)}`);
 
 // Full scale: a datasets folder of hard links to the full demo, with its own copy of the bases CSV to change.
 const full = ensureFullDemo(['equipment', 'bases', 'healthcare', 'ecg']);
@@ -33,10 +34,14 @@ for (const name of readdirSync(full, { recursive: true })) {
 const paths = ['--datasets', datasets, '--cache', join(work, 'cache'), '--out', join(work, 'dist')];
 
 const cold = timeDash(['build', ...paths]);
-console.log(`cold dash build (full scale): ${seconds(cold.wallMs)}, peak RSS ${cold.peakRssMiB?.toFixed(0) ?? '?'} MiB (${load()})`);
+console.log(`cold dash build (full scale): ${seconds(cold.wallMs)}${cpu(cold)}, peak RSS ${cold.peakRssMiB?.toFixed(0) ?? '?'} MiB (${load()})`);
 const noops = [0, 1, 2].map(() => timeDash(['build', ...paths]));
 const noop = median(noops.map((r) => r.wallMs));
-console.log(`no-op dash build: ${seconds(noop)} median of 3 = ${(noop / cold.wallMs).toFixed(3)} × cold (${load()}); site: ${/site: up to date[^\n]*/.exec(noops[0].stderr)?.[0] ?? 'NOT up to date'}`);
+const noopCpu = median(noops.map((r) => r.cpuMs ?? Number.NaN));
+const version = timeDash(['--version']);
+console.log(
+  `no-op dash build: ${seconds(noop)} median of 3 = ${(noop / cold.wallMs).toFixed(3)} × cold; CPU ${seconds(noopCpu)} = ${(noopCpu / (cold.cpuMs ?? Number.NaN)).toFixed(3)} × cold's, ${(noopCpu / (version.cpuMs ?? Number.NaN)).toFixed(2)} × \`dash --version\` (${seconds(version.cpuMs ?? Number.NaN)} CPU) (${load()}); ${/site: up to date[^\n]*/.exec(noops[0].stderr)?.[0] ?? 'site NOT up to date'}`,
+);
 
 const inodes = (dir) => new Map(readdirSync(dir, { recursive: true }).map((name) => [name, statSync(join(dir, name)).ino]));
 const before = inodes(join(work, 'dist'));
@@ -51,7 +56,7 @@ const report = JSON.parse(changed.stdout);
 const after = inodes(join(work, 'dist'));
 const kept = (page) => [...before].filter(([name]) => name === `${page}.html` || name.startsWith(`data/${page}.`)).every(([name, ino]) => after.get(name) === ino);
 console.log(
-  `one byte in the bases CSV: dash build ${seconds(changed.wallMs)} = ${(changed.wallMs / cold.wallMs).toFixed(3)} × cold; caches built: ${report.caches.filter((c) => c.outcome === 'built').map((c) => c.name).join(', ')}; pages rebuilt: ${report.site.rebuilt.join(', ')}; equipment, ecg, medical files untouched: ${['equipment', 'ecg', 'medical'].every(kept)}`,
+  `one byte in the bases CSV: dash build ${seconds(changed.wallMs)} = ${(changed.wallMs / cold.wallMs).toFixed(3)} × cold${cpu(changed)} = ${((changed.cpuMs ?? Number.NaN) / (cold.cpuMs ?? Number.NaN)).toFixed(3)} × cold's; caches built: ${report.caches.filter((c) => c.outcome === 'built').map((c) => c.name).join(', ')}; pages rebuilt: ${report.site.rebuilt.join(', ')}; equipment, ecg, medical files untouched: ${['equipment', 'ecg', 'medical'].every(kept)}`,
 );
 
 // Demo scale under dash dev.

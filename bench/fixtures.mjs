@@ -22,7 +22,7 @@ export function ensureFullDemo(names) {
   return dataDir;
 }
 
-/** Runs `node bin/dash.js ...args` under /usr/bin/time -v when present, returning wall ms and peak RSS MiB. */
+/** Runs `node bin/dash.js ...args` under /usr/bin/time -v when present, returning wall ms, CPU ms and peak RSS MiB. */
 export function timeDash(args, env = {}) {
   const started = process.hrtime.bigint();
   const useTime = existsSync('/usr/bin/time');
@@ -32,7 +32,11 @@ export function timeDash(args, env = {}) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '');
-  return { wallMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout, stderr: result.stderr };
+  // CPU time (user + system): on a shared, loaded machine it is the figure that does not depend on the neighbours.
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr ?? '');
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr ?? '');
+  const cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
+  return { wallMs, cpuMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A TCP port free on loopback right now (a server started next takes it). */

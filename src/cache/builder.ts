@@ -88,10 +88,12 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
   try {
     const { located, demoNote } = await chooseInput(module, paths.datasets, options.inputs ?? DEFAULT_INPUT_POLICY);
     report.source = located?.kind ?? 'demo';
-    const hashing = inputIdentity(module, located);
-    hashing.catch(() => undefined); // awaited below; this only keeps a failure during the build from going unhandled
-    // --force rebuilds whatever the verdict, so the inputs are hashed while the build runs (~0.4 s for the ECG input).
+    // --force rebuilds whatever the verdict, so the inputs are hashed (all of them) while the build runs (~0.4 s
+    // for the ECG input); otherwise files whose size and mtime the manifest recorded are not read again.
     const forced = options.force && !options.check;
+    const known = forced ? [] : ((await readManifest(paths.cache).catch(() => undefined))?.artefacts[module.name]?.inputs ?? []);
+    const hashing = inputIdentity(module, located, known);
+    hashing.catch(() => undefined); // awaited below; this only keeps a failure during the build from going unhandled
     const judge = async (): Promise<{ state: Freshness; reason: string; entry: ManifestEntry | undefined }> => {
       const entry = (await readManifest(paths.cache)).artefacts[module.name];
       if (forced) return { state: 'stale', reason: 'forced', entry };

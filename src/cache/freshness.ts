@@ -19,10 +19,11 @@ export const DEMO_SEED = 20240101;
 /**
  * The input identity of a dataset. Real files are hashed by content (a CI cache restore changes mtimes, never
  * content); the built-in demo is identified by its generator version and seed, so it need not be generated to be checked.
+ * `known` (the manifest's fingerprints) spares hashing files whose size and modification time are unchanged.
  */
-export async function inputIdentity(module: DatasetModule, source: ResolvedSource | null): Promise<InputFingerprint[]> {
+export async function inputIdentity(module: DatasetModule, source: ResolvedSource | null, known: readonly InputFingerprint[] = []): Promise<InputFingerprint[]> {
   if (source === null) return [demoFingerprint(module)];
-  return Promise.all(source.files.map((file) => fingerprintFile(join(source.root, file), file)));
+  return Promise.all(source.files.map((file) => fingerprintFile(join(source.root, file), file, known.find((k) => k.path === file))));
 }
 
 export function demoFingerprint(module: DatasetModule): InputFingerprint {

@@ -26,8 +26,8 @@ export async function inspectDatasets(paths: Paths, modules: DatasetModule[]): P
   return Promise.all(
     modules.map(async (module) => {
       const located = await module.locate(paths.datasets);
-      const inputs = await inputIdentity(module, located);
       const entry: ManifestEntry | undefined = manifest.artefacts[module.name];
+      const inputs = await inputIdentity(module, located, entry?.inputs);
       const verdict = await judgeFreshness(module, entry, inputs, paths.cache);
       const built = verdict.state === 'missing' ? undefined : entry;
       return {

@@ -36,8 +36,16 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   const checkout = isCheckout();
   const live = new LiveReload();
 
+  /**
+   * What a failed rebuild still owes: its steps run again with the next change, and every dataset is checked, so a
+   * later good build of something else never clears an error that is still there.
+   */
+  let owed: { src: boolean; site: boolean } | undefined;
+
   /** One rebuild: recompile and rebundle first when page code changed, then `dash build` (stale caches, changed pages). */
-  const rebuild = async (work: { src: boolean; site: boolean; only: DatasetName[] | undefined }): Promise<void> => {
+  const rebuild = async (asked: { src: boolean; site: boolean; only: DatasetName[] | undefined }): Promise<void> => {
+    const work = owed ? { src: asked.src || owed.src, site: asked.site || owed.site, only: undefined } : asked;
+    owed = undefined;
     const started = performance.now();
     const steps: (() => Promise<StepResult>)[] = [];
     if (work.src) steps.push(() => runTypescript(env, echo));
@@ -53,6 +61,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
       const where = result.failure.file === null ? '' : ` (${result.failure.file}${result.failure.line === null ? '' : `:${result.failure.line}`})`;
       reporter.warn(`dev: the ${result.failure.step} build failed${where} after ${seconds} s; still serving the last good site, the error is shown in open pages`);
       live.failed(result.failure);
+      owed = { src: work.src, site: work.site };
       return;
     }
     const rebuilt = result.site?.upToDate === false ? result.site.rebuilt : [];

@@ -74,6 +74,19 @@ describe('freshness', () => {
     expect(await judgeFreshness(module, entry, inputs, await tempDir())).toEqual({ state: 'missing', reason: 'bases.parquet does not exist' });
   });
 
+  it("reads no file whose size and mtime the manifest recorded, and hashes one whose time or size changed", async () => {
+    const { root, cache, entry } = await setup();
+    const recorded = entry.inputs[0] as NonNullable<(typeof entry.inputs)[0]>;
+    // A recorded sha256 that is not the file's: taken as is only while size and mtime match.
+    const trusted = { ...recorded, sha256: 'f'.repeat(64) };
+    expect((await inputIdentity(module, { kind: 'full', root, files: ['in.csv'] }, [trusted]))[0]?.sha256).toBe('f'.repeat(64));
+    await writeFile(join(root, 'in.csv'), 'a;b\n1;3\n');
+    await utimes(join(root, 'in.csv'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    const inputs = await inputIdentity(module, { kind: 'full', root, files: ['in.csv'] }, [trusted]);
+    expect(inputs[0]?.sha256).not.toBe('f'.repeat(64));
+    expect(await judgeFreshness(module, entry, inputs, cache)).toEqual({ state: 'stale', reason: 'inputs differ (changed: in.csv)' });
+  });
+
   it('identifies the built-in demo by generator version, not by generating it', async () => {
     const a = demoFingerprint(module);
     expect(a.path).toBe('demo:bases');

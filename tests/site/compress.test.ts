@@ -17,8 +17,8 @@ describe('site compression', () => {
     ]);
   });
 
-  it('uses brotli 11 up to 128 KiB, 10 up to 4 MiB, 9 above', () => {
-    expect([131_072, 131_073, 4_194_304, 4_194_305].map(brotliQuality)).toEqual([11, 10, 10, 9]);
+  it('uses brotli 11 up to 32 KiB, 10 up to 4 MiB, 9 above', () => {
+    expect([32_768, 32_769, 4_194_304, 4_194_305].map(brotliQuality)).toEqual([11, 10, 10, 9]);
   });
 
   it('writes .gz and .br siblings that decompress to the file', async () => {
