@@ -244,6 +244,7 @@ describe('Equipment export of hostile text', () => {
     const rows = [
       ['TX', FORMULA, '1005-01-123-4567', '@SUM(1+1)*cmd|/C calc', '2', 'Each', '-5', 'D', '1', '2016-01-04 00:00:00.000', 'State'],
       ['CA', 'Plain County Sheriff', '2320-01-123-4567', '-2+3', '1', 'Each', '1200', 'C', '1', '2015-03-02 00:00:00.000', 'State'],
+      ['XX', 'Nowhere PD', '2320-01-123-4567', 'TRUCK', '1', 'Each', '10', 'C', '1', '2015-03-02 00:00:00.000', 'State'],
     ];
     const header = 'State,Agency Name,NSN,Item Name,Quantity,UI,Acquisition Value,DEMIL Code,DEMIL IC,Ship Date,Station Type';
     writeFileSync(join(folder, 'dod_all_states.csv'), `${[header, ...rows.map((r) => r.map(quote).join(','))].join('\n')}\n`);
@@ -276,6 +277,18 @@ describe('Equipment export of hostile text', () => {
     expect(lines.find((l) => l.startsWith('CA,'))).toContain(`,"'-2+3",1,Each,1200,`);
     const exported = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(exported.map((r) => r['Agency Name'])).toEqual(expect.arrayContaining([`'${FORMULA}`, 'Plain County Sheriff']));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("lists the build's input warning (a State that is no state) on the Status page, with its line", async () => {
+    const { page, errors, close } = await openPage(browser, `${server.url}status.html`);
+    await waitForPage(page);
+    const list = page.locator('.warning-list li');
+    expect(await list.allTextContents()).toEqual([
+      'Military equipment transfers (DoD 1033 program): Military_Equipment_for_Local_Law_Enforcement/dod_all_states.csv: State: 1 codes that are no US state or territory (rows kept as written; on no map or state chart) (line 4 "XX")',
+    ]);
+    await screenshot(page, 'status-warnings');
     expect(errors).toEqual([]);
     await close();
   });
