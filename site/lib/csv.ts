@@ -1,15 +1,26 @@
 /**
  * CSV export (P-9): RFC 4180 — fields with a comma, quote, CR or LF are quoted and quotes doubled; lines end
  * in CRLF; UTF-8 with a byte-order mark by default so Excel reads accents correctly.
+ *
+ * CSV injection (OWASP): a text cell beginning with `=`, `+`, `-`, `@`, tab or CR (or a newline, or the full-width
+ * forms of those signs) would run as a formula in Excel or LibreOffice — an agency named `=HYPERLINK("…")` in the
+ * data is enough. Such a cell gets a leading single quote and is quoted, so it shows as the text it is. Numbers
+ * stay numbers: a number value (−5) is written as is, and so is text that is exactly a decimal number ("-12.5"),
+ * which no spreadsheet evaluates as a formula.
  */
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && !Number.isFinite(value)) return '';
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
+  const formula = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: { bom?: boolean } = {}): string {

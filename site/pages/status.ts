@@ -51,6 +51,7 @@ startPage(async ({ root, json }) => {
       { key: 'bytes', label: 'Size', value: (d) => d.bytes, format: (d) => formatBytes(d.bytes), align: 'right' },
       { key: 'builtAt', label: 'Built at', value: (d) => d.builtAt, format: (d) => formatTimestamp(d.builtAt), nowrap: true },
       { key: 'duration', label: 'Build duration', value: (d) => d.durationMs, format: (d) => formatDuration(d.durationMs), align: 'right' },
+      { key: 'warnings', label: 'Input warnings', value: (d) => d.warnings, align: 'right' },
       { key: 'artefact', label: 'File', value: (d) => d.artefact, format: (d) => h('code', {}, d.artefact) },
     ],
     rows: data.datasets,
@@ -90,11 +91,22 @@ startPage(async ({ root, json }) => {
       }),
   });
 
+  // Odd input the build accepted (rows skipped, values replaced, shapes dropped), as the manifest words it.
+  const warned = data.datasets.filter((d) => d.warningText.length > 0);
+  const warnings = h(
+    'div',
+    { class: 'card' },
+    warned.length === 0
+      ? h('p', { class: 'state state-empty' }, 'No warnings: every input row was read as written.')
+      : h('ul', { class: 'warning-list', 'aria-label': 'Input warnings by dataset' }, ...warned.flatMap((d) => d.warningText.map((w) => h('li', {}, h('strong', {}, d.title), ': ', w)))),
+  );
+
   const live = h('div', { class: 'live' }, h('p', { class: 'state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Checking for a dash server…'));
 
   root.replaceChildren(
     kpis,
     section('Datasets', table.element),
+    section('Input warnings', warnings),
     h('div', { class: 'grid' }, section('Cache files', files), durations.element),
     section('Live server', live),
   );

@@ -26,6 +26,7 @@ export async function summarizeDatasets(cacheDir: string, manifest: Manifest, mo
         builtAt: built?.builtAt ?? null,
         durationMs: built?.durationMs ?? null,
         warnings: built?.warnings.length ?? 0,
+        warningText: built?.warnings ?? [],
       };
     }),
   );

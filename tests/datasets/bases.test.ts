@@ -26,6 +26,7 @@ describe('bases ingest (D-2)', () => {
     expect(outcome.warnings).toEqual([
       `${FILE}: PERIMETER: 1 non-numeric values set to 0 (line 3 "abc")`,
       `${FILE}: Geo Point: 1 rows without a usable "lat, lon" dropped (line 4 "")`,
+      `${FILE}: State Terr: 1 names that are no US state or territory (kept as written, state_abbrev left empty) (line 6 "Atlantis")`,
     ]);
     const [tx, gu, dc, mc] = rows as Record<string, unknown>[] as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
     expect([tx.lat, tx.lon]).toEqual([29.45, -98.35]);
@@ -46,6 +47,39 @@ describe('bases ingest (D-2)', () => {
     expect(dc.state_abbrev).toBe('DC');
     expect(mc.branch).toBe('Marine Corps');
     expect(mc.state_abbrev).toBeNull();
+  });
+
+  it('drops a Geo Shape that is no usable polygon, keeps the installation and its point, and warns per kind with lines', async () => {
+    const q = (json: string): string => `"${json.replaceAll('"', '""')}"`;
+    const ring = '[[-98.4, 29.4], [-98.3, 29.4], [-98.3, 29.5], [-98.4, 29.4]]';
+    const shapes = [
+      q(`{"type": "Polygon", "coordinates": [${ring}]}`),
+      q(`{"type": "MultiPolygon", "coordinates": [[${ring}], [${ring}]]}`),
+      q('{"type": "Polygon", "coordinates": [[[-98.4, 29.4], [-98.3'),
+      q(`{"type": "LineString", "coordinates": ${ring}}`),
+      q(`{"type": "Point", "coordinates": [-98.4, 29.4]}`),
+      q(`{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [${ring}]}}`),
+      q('{"type": "Polygon", "coordinates": [[[-98.4, 29.4], [-98.3, 29.4], [-98.4, 29.4]]]}'),
+      q(`{"type": "MultiPolygon", "coordinates": [[${ring}], [[[1, 2], [1, 2]]]]}`),
+      q('{"type": "Polygon", "coordinates": [[[-98.4, 29.4], [-98.3, 29.4], [-98.3, 29.5], [-98.4, 29.5]]]}'),
+      q('{"type": "Polygon", "coordinates": [[[-98.4, 29.4], [-298.3, 29.4], [-98.3, 29.5], [-98.4, 29.4]]]}'),
+      q('[1, 2]'),
+      q('null'),
+    ];
+    const root = await tempDir();
+    await writeFiles(root, { [FILE]: HEADER + shapes.map((shape, i) => `29.45, -98.35;${shape};${i};${i};Army Active;Site ${i};;Texas;United States;Active;1;1;;\r\n`).join('') });
+    const { outcome, rows } = await buildFrom(bases, root, [FILE]);
+    expect(outcome.rows).toBe(12);
+    expect((rows as Record<string, unknown>[]).map((r) => r['Geo Shape'] !== null)).toEqual([true, true, false, false, false, false, false, false, false, false, false, false]);
+    expect((rows as Record<string, unknown>[]).every((r) => r.lat === 29.45 && r.lon === -98.35)).toBe(true);
+    const kinds = outcome.warnings.map((w) => w.replace(/^.*shapes dropped \((.*); the installation keeps its point\) \((.*)\)$/, '$1 @ $2').replace(/ "(?:[^"\\]|\\.)*"/g, ''));
+    expect(kinds).toEqual([
+      'not valid JSON @ line 4',
+      'not a Polygon or MultiPolygon @ line 5, line 6, line 7, line 12, line 13',
+      'a ring with fewer than 4 positions @ line 8, line 9',
+      'a ring that is not closed @ line 10',
+      'a position that is not [longitude, latitude] in range @ line 11',
+    ]);
   });
 
   it('parses Geo Point strictly', () => {

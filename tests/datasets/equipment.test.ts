@@ -60,6 +60,15 @@ describe('equipment ingest (D-1)', () => {
     ]);
   });
 
+  it('keeps a State that is no state or territory as written and warns with its lines', async () => {
+    const root = await tempDir();
+    const row = (state: string): string => `${state},A PD,1005-01,RIFLE,1,Each,100,D,,2016-01-01,State\n`;
+    await writeFiles(root, { [FILE]: HEADER + ['TX', 'XX', 'PR', 'tx', '', 'constructor', 'MP'].map(row).join('') });
+    const { outcome, rows } = await buildFrom(equipment, root, [FILE]);
+    expect(rows.map((r) => r.State)).toEqual(['TX', 'XX', 'PR', 'tx', '', 'constructor', 'MP']);
+    expect(outcome.warnings).toEqual([`${FILE}: State: 4 codes that are no US state or territory (rows kept as written; on no map or state chart) (line 3 "XX", line 5 "tx", line 6 "", line 7 "constructor")`]);
+  });
+
   it('reads the DLA publication: "Station Name (LEA)", CRLF, one file per state, 0 or 6 fraction digits', async () => {
     const root = await tempDir();
     const dla = 'State,Station Name (LEA),NSN,Item Name,Quantity,UI,Acquisition Value,DEMIL Code,DEMIL IC,Ship Date,Station Type\r\n';

@@ -15,6 +15,8 @@ describe('Status page', () => {
     await page.getByText('Live figures are unavailable').waitFor();
     expect(session.server.requests.filter((p) => p === '/health' || p === '/metrics')).toEqual([]);
     expect(await page.locator('tbody').first().locator('tr').count()).toBe(4);
+    // The demo data is clean: the warnings section says so.
+    expect(await page.locator('section[aria-label="Input warnings"]').textContent()).toBe('Input warningsNo warnings: every input row was read as written.');
     // One size bar per cache file plus the total row.
     expect(await page.locator('.bar-list li').count()).toBe(cacheFiles.length === 0 ? 0 : cacheFiles.length + 1);
     await screenshot(page, 'status');

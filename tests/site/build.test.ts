@@ -58,7 +58,7 @@ async function writeEquipmentCache(cache: string): Promise<void> {
         sha256: '',
         durationMs: 1234,
         builtAt: now.toISOString(),
-        warnings: [],
+        warnings: ['dod_all_states.csv: State: 1 codes that are no US state or territory (rows kept as written; on no map or state chart) (line 3 "XX")'],
       },
     },
   };
@@ -127,7 +127,11 @@ describe('dash site build', () => {
     expect(probeHtml).not.toMatch(/(href|src)="\//);
 
     const overviewData = JSON.parse(await readFile(join(dist, metaOf(await readFile(join(dist, 'index.html'), 'utf8')).assets.overview?.url ?? ''), 'utf8'));
-    expect(overviewData.datasets.find((d: { name: string }) => d.name === 'equipment')).toMatchObject({ rows: 3, source: 'demo', freshness: 'fresh', durationMs: 1234 });
+    expect(overviewData.datasets.find((d: { name: string }) => d.name === 'equipment')).toMatchObject({ rows: 3, source: 'demo', freshness: 'fresh', durationMs: 1234, warnings: 1 });
+    // The Status page shows the manifest's warnings as they are worded there.
+    expect(overviewData.datasets.find((d: { name: string }) => d.name === 'equipment').warningText).toEqual([
+      'dod_all_states.csv: State: 1 codes that are no US state or territory (rows kept as written; on no map or state chart) (line 3 "XX")',
+    ]);
     expect(overviewData.pages.map((p: { id: string }) => p.id)).toEqual(['probe']);
 
     const chunk = await readFile(join(dist, 'assets/chunk-BBBB.js'));

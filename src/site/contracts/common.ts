@@ -26,6 +26,8 @@ export interface DatasetSummary {
   builtAt: string | null;
   durationMs: number | null;
   warnings: number;
+  /** The build's warnings about odd input, as the manifest holds them (each names its first lines). */
+  warningText: string[];
 }
 
 export interface CacheFile {
