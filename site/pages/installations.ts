@@ -11,11 +11,12 @@ import { UrlState, type StateOf } from '../lib/url-state.js';
 import { areaBoxChart, areaPerimeterChart, componentStatusChart, jointBasesChart, statusDonut, statusScale, topStatesChart } from './installations/charts.js';
 import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, selectionKeys, type Installation, type InstallationFilters } from './installations/installations.js';
 import { componentLegend } from './installations/legend.js';
-import { densityMap, footprintView, hoverLines, installationMap, smallMultiples } from './installations/maps.js';
+import { densityMap, footprintView, hoverLines, installationMap, installationsTable, smallMultiples } from './installations/maps.js';
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
 import { createTooltip } from '../lib/tooltip.js';
 import { stateCodeOf } from '../../src/datasets/lookups/states.js';
+import { withTable } from '../lib/chart-data.js';
 import './installations.css';
 
 const SCHEMA = {
@@ -126,7 +127,7 @@ startPage(async (context) => {
   );
   const scatterCard = card('Area vs perimeter (log–log)', 'Each installation with a recorded area and perimeter. Hover for its name, click to select it.', (width) => areaPerimeterChart(rows, width, select));
   const sunburstCard = card('State → component → installation', 'The 15 states with most installations. Click a state or component to drill down, the centre to go back up, an installation to select it.', (width) =>
-    rows.length === 0 ? null : sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }),
+    rows.length === 0 ? null : withTable(sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }), installationsTable(rows)),
   );
   const multiplesCard = card('Installations by component', 'One map for every component present in the filtered installations, with its count.', (width) => (rows.length === 0 ? null : smallMultiples(rows, width, tooltip)), true);
 

@@ -260,7 +260,8 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
     marks: [
       ...bands.map((b, k) => Plot.rectX([b], { x1: 'start', x2: 'end', y1: 1.02 - k * 0.05, y2: 1.06 - k * 0.05, fill: b.color, fillOpacity: 0.7, title: (d) => `${d.label}: ${d.samples} samples, ${d.ms} ms` })),
       ...bands.map((b, k) => Plot.text([b], { x: (d) => (d.start + d.end) / 2, y: 1.04 - k * 0.05, text: (d) => `${d.label} ${d.ms} ms`, fontSize: 9, fill: 'black' })),
-      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2, tip: fid === null, title: (d) => `sample ${d.i} (${d.i * 8} ms)\namplitude ${formatNumber(d.v, 3)}` }),
+      // The hover card reads the trace when there are no fiducial dots to read instead.
+      Plot.lineY(line, { x: 'i', y: 'v', stroke: ACCENTS.emerald, strokeWidth: 2, ...(fid === null ? { tip: true, title: (d: { i: number; v: number }) => `sample ${d.i} (${d.i * 8} ms)\namplitude ${formatNumber(d.v, 3)}` } : {}) }),
       Plot.dot(points, { x: 'index', y: 'amplitude', fill: (d) => (d.wave === 'R' ? ACCENTS.rose : ACCENTS.amber), r: 5, tip: true, title: (d) => `${d.wave}: sample ${d.index} (${d.ms} ms), amplitude ${formatNumber(d.amplitude, 3)}` }),
       Plot.text(points, { x: 'index', y: 'amplitude', text: 'wave', dy: -12, fontWeight: 700, fill: 'currentColor' }),
     ],

@@ -7,6 +7,8 @@ import { scaleLinear } from 'd3';
 import { h } from '../../lib/dom.js';
 import { svgElement as node } from '../../lib/svg.js';
 import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
+import type { ChartTable } from '../../lib/chart-table.js';
 
 const MAX_LABEL = 30;
 const CHAR_PX = 7.4;
@@ -111,7 +113,19 @@ export function barChart(frame: BarFrame): Element {
     return index === null ? null : frame.segments[Number(index)]?.tip.split('\n');
   });
 
-  return frame.legend ? h('div', {}, swatchLegend(frame.legend), svg) : svg;
+  const chart = frame.legend ? h('div', {}, swatchLegend(frame.legend), svg) : svg;
+  return withTable(chart, barTable(frame));
+}
+
+/** The figures of the bars: one row per bar or stacked piece, with its part (by legend colour) when stacked. */
+function barTable(frame: BarFrame): ChartTable {
+  const part = new Map(frame.legend?.map((l) => [l.color, l.label]));
+  const stacked = part.size > 0;
+  const value = frame.axis.replace(/[→←]/g, '').trim() || 'value';
+  return {
+    columns: [{ label: 'name', numeric: false }, ...(stacked ? [{ label: 'part', numeric: false }] : []), { label: value, numeric: true }, { label: 'details', numeric: false }],
+    rows: frame.segments.map((s) => [frame.rows[s.row] ?? '', ...(stacked ? [part.get(s.fill) ?? ''] : []), s.x1 - s.x0, s.tip.replace(/\n+/g, ' · ')]),
+  };
 }
 
 /** Colour swatches with their labels above a chart, built once in HTML instead of by Plot's legend. */
