@@ -8,9 +8,9 @@ import { joinTables, tableFromMarks, type ChartTable, type DrawnMark } from './c
 
 const attached = new WeakMap<Element, ChartTable>();
 
-/** Gives a hand-drawn chart's figures to its card; returns the element, to wrap a chart builder's result. */
-export function withTable<E extends Element>(element: E, table: ChartTable): E {
-  attached.set(element, table);
+/** Gives a hand-drawn chart's figures to its card; returns the element (or null, untouched), to wrap a builder's result. */
+export function withTable<E extends Element | null>(element: E, table: ChartTable): E {
+  if (element !== null) attached.set(element, table);
   return element;
 }
 
@@ -28,10 +28,21 @@ proto.initialize = function (this: Plot.Mark & { ariaLabel?: string }, ...args: 
   if (captured) {
     if (!current || args[2] !== plotOptions) captured.push((current = []));
     plotOptions = args[2];
-    current.push({ ariaLabel: this.ariaLabel, channels: state.channels });
+    current.push({ ariaLabel: this.ariaLabel, channels: state.channels, scaleLabels: scaleLabels(args[2]) });
   }
   return state;
 };
+
+/** The titles a plot's options give its scales ({ x: { label: 'Installations' } }), by scale name. */
+function scaleLabels(options: unknown): Record<string, string> {
+  const labels: Record<string, string> = {};
+  if (typeof options !== 'object' || options === null) return labels;
+  for (const [scale, value] of Object.entries(options as Record<string, unknown>)) {
+    const label = typeof value === 'object' && value !== null ? (value as { label?: unknown }).label : undefined;
+    if (typeof label === 'string') labels[scale] = label.replace(/[↑↓→←]/g, '').trim();
+  }
+  return labels;
+}
 
 /** Runs `draw` and returns what it drew with the figures of its chart(s), or null if none were found. */
 export function drawWithTable<T extends Element | null>(draw: () => T): { chart: T; table: ChartTable | null } {

@@ -14,6 +14,8 @@ export interface ChartTable {
 export interface DrawnMark {
   ariaLabel?: string;
   channels: Record<string, { value?: ArrayLike<unknown> | null; label?: string | null; scale?: string | null } | undefined>;
+  /** The plot's axis and legend titles by scale (x: "Installations"), for channels computed by a function. */
+  scaleLabels?: Record<string, string>;
 }
 
 /** Marks that frame the chart rather than show its data (Plot names them "x-axis tick", "y-grid", "frame"). */
@@ -46,7 +48,10 @@ function markTable(mark: DrawnMark): ChartTable | null {
     const value = mark.channels[name]?.value;
     return value ? Array.from(value, cell) : null;
   };
-  const labelOf = (name: string): string => mark.channels[name]?.label ?? CHANNEL_NAMES[name] ?? name;
+  const labelOf = (name: string): string => {
+    const channel = mark.channels[name];
+    return channel?.label ?? (channel?.scale ? mark.scaleLabels?.[channel.scale] : undefined) ?? CHANNEL_NAMES[name] ?? name;
+  };
   for (const [name, channel] of channels) {
     if (!channel?.value || HIDDEN.has(name)) continue;
     const values = Array.from(channel.value, cell);

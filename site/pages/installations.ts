@@ -12,11 +12,12 @@ import { areaBoxChart, areaIsolationChart, componentStatusChart, jointBasesChart
 import { applyFilters, EXPORT_HEADER, exportRow, filterOptions, installationsFromTable, selectionKeys, type Installation, type InstallationFilters } from './installations/installations.js';
 import { componentLegend } from './installations/legend.js';
 import { describeUnits } from './installations/measures.js';
-import { densityMap, footprintView, hoverLines, installationMap, smallMultiples } from './installations/maps.js';
+import { densityMap, footprintView, hoverLines, installationMap, installationsTable, smallMultiples } from './installations/maps.js';
 import { sunburstHierarchy } from './installations/sunburst.js';
 import { sunburstChart } from './installations/sunburst-chart.js';
 import { createTooltip } from '../lib/tooltip.js';
 import { stateCodeOf } from '../../src/datasets/lookups/states.js';
+import { withTable } from '../lib/chart-data.js';
 import './installations.css';
 
 const SCHEMA = {
@@ -132,7 +133,7 @@ startPage(async (context) => {
     (width) => areaIsolationChart(rows, all, width, select),
   );
   const sunburstCard = card('State → component → installation', 'The 15 states with most installations, and as many rings as have room for their labels (at most two: states and components from the top, components and installations in a state); deeper levels are a drill away. Click a segment, or Tab to it and press Enter, to drill down; the centre goes back up; an installation selects it. The drill path is kept in the URL.', (width) =>
-    rows.length === 0 ? null : sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }),
+    rows.length === 0 ? null : withTable(sunburstChart({ root: sunburstHierarchy(rows, 15), path: url.state.drill, width, tooltip, onDrill: (path) => url.set({ drill: path }), onSelect: select }), installationsTable(rows)),
   );
   const multiplesCard = card('Installations by component', 'One map for every component present in the filtered installations, with its count.', (width) => (rows.length === 0 ? null : smallMultiples(rows, width, tooltip)), true);
 

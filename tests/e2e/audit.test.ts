@@ -25,6 +25,9 @@ const NO_HOVER: Record<string, string> = {
 };
 
 mkdirSync(SCREENSHOTS, { recursive: true });
+/** Cards that are not charts of figures: the selected installation's details and footprint. */
+const NO_DATA = ['Selected installation'];
+
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useSite();
 
@@ -63,6 +66,19 @@ for (const theme of THEMES) {
         errors.length = 0;
         await page.goto(`${session.server.url}${id}.html`, { waitUntil: 'load' });
         await waitForPage(page);
+        // Every drawn chart has "View data"; opened, so axe checks its table too.
+        const withoutData = await page.evaluate((exempt) => {
+          const missing: string[] = [];
+          for (const card of document.querySelectorAll('.chart-card')) {
+            const title = card.querySelector('.card-title')?.textContent ?? '';
+            const details = card.querySelector<HTMLDetailsElement>('details.chart-data');
+            if (details && !details.hidden) details.open = true;
+            else if (card.querySelector('.chart-body svg') && !exempt.includes(title)) missing.push(title);
+          }
+          return missing;
+        }, NO_DATA);
+        expect.soft(withoutData, 'charts without "View data"').toEqual([]);
+        await page.locator('details.chart-data[open] table').first().waitFor({ state: 'attached' }).catch(() => undefined);
         expect.soft((await axeViolations(page)).join('\n'), 'axe-core violations').toBe('');
 
         const titles = await page.locator('.chart-card .card-title').allTextContents();

@@ -3,6 +3,7 @@ import { interpolateBlues, scaleSequentialLog } from 'd3';
 import { REGION_COLORS, REGIONS } from '../../../src/datasets/lookups/regions.js';
 import type { CombinedData, StateRow } from '../../../src/site/contracts/combined.js';
 import { chartCard, inTurns, type ChartCard } from '../../components/chart-card.js';
+import { withTable } from '../../lib/chart-data.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
 import { kpiCard, kpiRow } from '../../components/kpi-card.js';
@@ -373,7 +374,8 @@ function valueMap(width: number, selected: readonly StateRow[], data: CombinedDa
     .text((p) => `${p.name} (${p.branch})`);
   const legend = Plot.legend({ color: { type: 'log', scheme: 'blues', domain, label: 'Equipment value ($, log scale)', tickFormat: logTick }, width: Math.min(320, width), ...RAMP_LEGEND });
   const unplaced = selected.filter((s) => !STATE_FEATURES.some((f) => f.properties.code === s.code));
-  return h(
+  const figures = { columns: [{ label: 'state', numeric: false }, { label: 'equipment value ($)', numeric: true }, { label: 'installations', numeric: true }], rows: selected.map((s) => [s.name, s.equipmentValue, s.installations]) };
+  return withTable(h(
     'div',
     {},
     legend,
@@ -386,5 +388,5 @@ function valueMap(width: number, selected: readonly StateRow[], data: CombinedDa
           'No shape on the map: ',
           unplaced.map((s, i) => `${i > 0 ? ' · ' : ''}${s.name} ${money(s.equipmentValue)}, ${formatInteger(s.installations)} installations`).join(''),
         ),
-  );
+  ), figures);
 }

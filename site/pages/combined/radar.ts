@@ -1,3 +1,4 @@
+import { withTable } from '../../lib/chart-data.js';
 import { svgElement as el } from '../../lib/svg.js';
 import type { RadarRegion } from './compute.js';
 
@@ -51,5 +52,8 @@ export function radarChart(width: number, regions: readonly RadarRegion[], dimen
     svg.append(el('rect', { x: item.x, y: item.y, width: 12, height: 12, rx: 2, fill: color(item.region) }));
     svg.append(el('text', { x: item.x + 16, y: item.y + 10 }, item.region));
   }
-  return svg;
+  return withTable(svg, {
+    columns: [{ label: 'region', numeric: false }, ...dimensions.map((d) => ({ label: `${d} (% of the largest)`, numeric: true }))],
+    rows: regions.map((r) => [r.region, ...dimensions.map((d) => r.normalised[d as keyof RadarRegion['normalised']])]),
+  });
 }

@@ -8,6 +8,8 @@ import { chartBandLabels } from '../../lib/chart-layout.js';
 import { h } from '../../lib/dom.js';
 import { svgElement as node } from '../../lib/svg.js';
 import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
+import type { ChartTable } from '../../lib/chart-table.js';
 
 const MARGIN = { top: 8, right: 16, bottom: 44 } as const;
 /** Distance of the axis title below the plot area: one line under the tick labels. */
@@ -93,7 +95,19 @@ export function barChart(frame: BarFrame): Element {
     return index === null ? null : frame.segments[Number(index)]?.tip.split('\n');
   });
 
-  return frame.legend ? h('div', {}, swatchLegend(frame.legend), svg) : svg;
+  const chart = frame.legend ? h('div', {}, swatchLegend(frame.legend), svg) : svg;
+  return withTable(chart, barTable(frame));
+}
+
+/** The figures of the bars: one row per bar or stacked piece, with its part (by legend colour) when stacked. */
+function barTable(frame: BarFrame): ChartTable {
+  const part = new Map(frame.legend?.map((l) => [l.color, l.label]));
+  const stacked = part.size > 0;
+  const value = frame.axis.replace(/[→←]/g, '').trim() || 'value';
+  return {
+    columns: [{ label: 'name', numeric: false }, ...(stacked ? [{ label: 'part', numeric: false }] : []), { label: value, numeric: true }, { label: 'details', numeric: false }],
+    rows: frame.segments.map((s) => [frame.rows[s.row] ?? '', ...(stacked ? [part.get(s.fill) ?? ''] : []), s.x1 - s.x0, s.tip.replace(/\n+/g, ' · ')]),
+  };
 }
 
 /** Colour swatches with their labels above a chart, built once in HTML instead of by Plot's legend. */

@@ -11,6 +11,7 @@ import { formatCompact, formatInteger } from '../../lib/format.js';
 import { svgElement as el } from '../../lib/svg.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
 import { barChart, shortenTo, swatchLegend } from './bars.js';
 import { growthDomain, timelineFrame, type Bar, type DemilBreakdown, type Growth, type Timeline, type TreemapLeaf } from './series.js';
 
@@ -294,5 +295,8 @@ export function treemapChart(leaves: readonly TreemapLeaf[], drill: string | nul
     }
     svg.append(g);
   }
-  return svg;
+  return withTable(svg, {
+    columns: [{ label: 'category', numeric: false }, { label: 'item', numeric: false }, { label: 'value ($)', numeric: true }, { label: 'quantity', numeric: true }],
+    rows: shown.map((l) => [l.category, l.item, l.value, l.quantity]),
+  });
 }

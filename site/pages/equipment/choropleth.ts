@@ -10,6 +10,7 @@ import { stateName } from './charts.js';
 import { placeOnMap } from './map.js';
 import type { CodedFeature, Shapes } from '../../lib/us-shapes.js';
 import { hoverMarks, type Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
 
 /**
  * States outside the selection: a light grey hatch, outside both colour ramps (a dark flat grey read as a high
@@ -138,6 +139,10 @@ export function choropleth<T extends { state: string }>(shapes: Shapes, scheme: 
         inset.caption.textContent = `${inset.code} ${total ? data.format(data.metric(total)) : '—'}`;
       }
       ramp.update(max, data.legend, data.format);
+      withTable(element, {
+        columns: [{ label: 'state', numeric: false }, { label: data.legend, numeric: true }, { label: 'details', numeric: false }],
+        rows: data.totals.map((d) => [stateName(d.state), data.metric(d), data.describe(d).replace(/\n+/g, ' · ')]),
+      });
       notes.replaceChildren(
         ...[
           placement.unplaced.length > 0 ? `Not on any map shape: ${placement.unplaced.map((d) => data.describe(d).replace(/\n/g, ' · ')).join('; ')}.` : null,

@@ -10,6 +10,7 @@ import type { Installation } from './installations.js';
 import { formatArea, formatLength, formatSignificant, withAreaAndNearest } from './measures.js';
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
 
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
 const logTick = (v: number): string => (v >= 1 ? formatCompact(v) : d3.format('~g')(v));
@@ -79,7 +80,7 @@ export function statusDonut(rows: Installation[], width: number, scale: { domain
     .attr('fill', 'currentColor')
     .text(formatInteger(rows.length));
   svg.append('text').attr('text-anchor', 'middle').attr('dy', '1.2em').attr('font-size', 11).attr('fill', 'currentColor').attr('opacity', 0.8).text('installations');
-  return svg.node() as SVGSVGElement;
+  return withTable(svg.node() as SVGSVGElement, { columns: [{ label: 'status', numeric: false }, { label: 'installations', numeric: true }, { label: 'share', numeric: true }], rows: shares.map((s) => [s.status, s.count, s.share]) });
 }
 
 const countTip = (cell: PairCount): string => `${cell.component} · ${cell.group}: ${formatInteger(cell.count)}`;

@@ -10,6 +10,8 @@ import { sizeLine } from './measures.js';
 import type { Installation } from './installations.js';
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
+import { withTable } from '../../lib/chart-data.js';
+import type { ChartTable } from '../../lib/chart-table.js';
 
 /** Footprints are drawn in place from this zoom on (a 5 km base is then ~15 px wide on a 1000 px map). */
 export const FOOTPRINT_ZOOM = 6;
@@ -21,6 +23,14 @@ export function hoverLines(row: Installation): string[] {
     `${row.state}${row.joint === 'Not Joint' ? '' : ` · ${row.joint}`}`,
     sizeLine(row),
   ];
+}
+
+/** The figures behind a map of installations: one row per installation drawn. */
+export function installationsTable(rows: readonly Installation[]): ChartTable {
+  return {
+    columns: ['name', 'component', 'status', 'state', 'joint base', 'area', 'perimeter'].map((label, i) => ({ label, numeric: i >= 5 })),
+    rows: rows.map((r) => [r.name, r.component, r.status, r.state, r.joint, r.area > 0 ? r.area : null, r.perimeter > 0 ? r.perimeter : null]),
+  };
 }
 
 export interface InstallationMapOptions {
@@ -144,7 +154,7 @@ export function installationMap(options: InstallationMapOptions): HTMLElement {
     }
   }
   host.append(controls, svg.node() as SVGSVGElement);
-  return host;
+  return withTable(host, installationsTable(rows));
 }
 
 /** BA-2: installations per state or territory as a choropleth, every installation as a dark dot over it (white ones vanished on the pale end of the scale). */
@@ -179,7 +189,8 @@ export function densityMap(rows: Installation[], width: number, tooltip: Tooltip
   host.className = 'inst-map';
   const legend = Plot.legend({ color: { type: 'sequential', interpolate: d3.interpolateYlOrRd, domain: [0, max], label: 'Installations per state / territory' }, width: Math.min(320, width), ...RAMP_LEGEND });
   host.append(legend, svg.node() as SVGSVGElement);
-  return host;
+  const perState = d3.rollups(rows, (group) => group.length, (r) => r.state).sort((a, b) => b[1] - a[1]);
+  return withTable(host, { columns: [{ label: 'state', numeric: false }, { label: 'installations', numeric: true }], rows: perState });
 }
 
 /** BA-10: one small map per component present (every one of them; the original stopped at six). */
@@ -217,7 +228,7 @@ export function smallMultiples(rows: Installation[], width: number, tooltip: Too
     figure.append(caption, svg.node() as SVGSVGElement);
     grid.append(figure);
   }
-  return grid;
+  return withTable(grid, installationsTable(rows));
 }
 
 /** The selected installation's footprint on its own, fitted to the panel (a local Mercator: true shape). */

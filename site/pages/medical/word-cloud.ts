@@ -3,6 +3,7 @@
 // whose content is set as text, never markup.
 import cloud from 'd3-cloud';
 import { Random } from '../../../src/demo/random.js';
+import { withTable } from '../../lib/chart-data.js';
 import { CATEGORICAL } from '../../lib/plot-theme.js';
 import type { KeywordCount } from './keyword-counts.js';
 import { cloudWords, type CloudWord } from './word-cloud-words.js';
@@ -57,5 +58,5 @@ export function wordCloud(counts: readonly KeywordCount[], width: number, height
     group.append(text);
   });
   svg.append(group);
-  return svg;
+  return withTable(svg, { columns: [{ label: 'keyword', numeric: false }, { label: 'records', numeric: true }], rows: placed.map((w) => [w.text, w.records]) });
 }
