@@ -123,17 +123,18 @@ export interface SlantedLabels {
 }
 
 /**
- * Labels under vertical bands (bars, heatmap columns): slanted while a band is at least 40 px wide, so
- * neighbours do not touch, else upright; cut to the room they have: down to the chart's bottom edge and, slanted,
- * left to the chart's left edge from the first band's centre.
+ * Labels under vertical bands (bars, heatmap columns), in band order: slanted while a band is at least 40 px wide,
+ * so neighbours do not touch, else upright; each cut to the room it has: down to the chart's bottom edge and,
+ * slanted, left to the chart's left edge from its band's centre (only the first few are short of room there).
  */
-export function slantedLabels(bands: number, frame: { plotWidth: number; marginLeft: number; marginBottom: number }, measure: Measure): SlantedLabels {
-  const step = frame.plotWidth / Math.max(1, bands);
+export function slantedLabels(labels: readonly string[], frame: { plotWidth: number; marginLeft: number; marginBottom: number }, measure: Measure): SlantedLabels {
+  const step = frame.plotWidth / Math.max(1, labels.length);
   const slant = step >= 40;
   const angle = ((slant ? 40 : 90) * Math.PI) / 180;
   // Below the tick (6 px) and its padding, less the label's own height across the slant; left, a little margin.
-  const room = Math.min((frame.marginBottom - 12 - 14 * Math.cos(angle)) / Math.sin(angle), slant ? (frame.marginLeft + step / 2 - 8) / Math.cos(angle) : Infinity);
-  return { rotate: slant ? -40 : -90, format: (label) => fitLabel(label, room, measure) };
+  const down = (frame.marginBottom - 12 - 14 * Math.cos(angle)) / Math.sin(angle);
+  const fitted = new Map(labels.map((label, i) => [label, fitLabel(label, Math.min(down, slant ? (frame.marginLeft + step * (i + 0.5) - 8) / Math.cos(angle) : Infinity), measure)]));
+  return { rotate: slant ? -40 : -90, format: (label) => fitted.get(label) ?? fitLabel(label, down, measure) };
 }
 
 /**

@@ -48,7 +48,7 @@ const QUADRANT_COLORS: Record<Quadrant, string> = {
 const money = (v: number): string => formatCurrency(v);
 const moneyAxis = (v: number): string => (v === 0 ? '$0' : `$${formatCompact(v)}`);
 const rowHeight = (n: number): number => Math.max(160, n * 22 + 60);
-const HEAT_MARGIN = { left: 100, bottom: 110 } as const;
+const HEAT_MARGIN = { left: 100, bottom: 140 } as const;
 /** Log legends label only powers of ten: the in-between ticks of a log scale crowd into each other. */
 const logTick = (v: number): string => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? moneyAxis(v) : '');
 /** Labels for the largest states only, so a cluster of small states does not become a smear of text. */
@@ -273,7 +273,7 @@ startPage(async ({ root, json }) => {
     cards.heat?.draw((width) => {
       if (heat.cells.length === 0) return null;
       const frame = { plotWidth: width - HEAT_MARGIN.left - 20, marginLeft: HEAT_MARGIN.left, marginBottom: HEAT_MARGIN.bottom };
-      const columns = slantedLabels(heat.categories.length, frame, (t) => chartTextWidth(t));
+      const columns = slantedLabels(heat.categories, frame, (t) => chartTextWidth(t));
       // Values are written in the cells only when the widest fits a cell; the tooltip always has them.
       const cellWidth = frame.plotWidth / Math.max(1, heat.categories.length);
       const written = Math.max(...heat.cells.map((c) => chartTextWidth(moneyAxis(c.value), 10))) + 4 <= cellWidth;

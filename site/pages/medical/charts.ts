@@ -137,7 +137,7 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
   const max = Math.max(...bars.map((b) => b.records));
   const toBars = (percent: number): number => (percent / 100) * max;
   const labels = bars.map((b) => b.label);
-  const { rotate, format } = slantedLabels(bars.length, { plotWidth, marginLeft: PARETO_MARGIN.left, marginBottom: PARETO_MARGIN.bottom }, (t) => chartTextWidth(t));
+  const { rotate, format } = slantedLabels(labels, { plotWidth, marginLeft: PARETO_MARGIN.left, marginBottom: PARETO_MARGIN.bottom }, (t) => chartTextWidth(t));
   return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,

@@ -49,18 +49,22 @@ describe('bandLabels', () => {
 });
 
 describe('slantedLabels', () => {
+  const twenty = Array.from({ length: 20 }, (_, i) => `Band ${i + 1}`);
   it('slants labels under wide bands and stands them up under narrow ones', () => {
-    expect(slantedLabels(20, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-40);
-    expect(slantedLabels(20, { plotWidth: 220, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-90);
+    expect(slantedLabels(twenty, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-40);
+    expect(slantedLabels(twenty, { plotWidth: 220, marginLeft: 80, marginBottom: 130 }, measure).rotate).toBe(-90);
   });
-  it('cuts a slanted label to what fits left of the first band', () => {
-    // (80 + 25 − 8) / cos 40° ≈ 127 px.
-    const { format } = slantedLabels(20, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure);
+  it('cuts the first slanted labels to what fits left of their band, the others to the bottom margin', () => {
+    const labels = ['Communications & Electronics', 'Construction Equipment', ...twenty.slice(2)];
+    const { format } = slantedLabels(labels, { plotWidth: 1000, marginLeft: 80, marginBottom: 130 }, measure);
+    // First band: (80 + 25 − 8) / cos 40° ≈ 127 px; second: (80 + 75 − 8) / cos 40° ≈ 192 px, more than the
+    // (130 − 12 − 14 cos 40°) / sin 40° ≈ 167 px down to the bottom edge.
     expect(measure(format('Communications & Electronics'))).toBeLessThanOrEqual(127);
-    expect(format('Surgery')).toBe('Surgery');
+    expect(format('Construction Equipment')).toBe('Construction Equipment');
+    expect(format('Band 7')).toBe('Band 7');
   });
   it('gives an upright label the chart’s bottom margin', () => {
-    const { format } = slantedLabels(20, { plotWidth: 220, marginLeft: 80, marginBottom: 110 }, measure);
+    const { format } = slantedLabels(['Communications & Electronics', ...twenty], { plotWidth: 220, marginLeft: 80, marginBottom: 110 }, measure);
     expect(measure(format('Communications & Electronics'))).toBeLessThanOrEqual(98);
   });
 });
