@@ -5,6 +5,8 @@ import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
+import { emptyState } from '../../lib/shell.js';
+import { withSizeLegend } from '../../lib/size-legend.js';
 import type { KeywordCount } from './keyword-counts.js';
 import { demandQuadrant, paretoBars, QUADRANTS, resourceIndex, type Quadrant, type SpecialtyStat } from './specialty-stats.js';
 
@@ -68,7 +70,7 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
     { quadrant: 'High Volume', x: xMax, y: yMin, anchor: 'end' },
     { quadrant: 'Low Priority', x: 0, y: yMin, anchor: 'start' },
   ];
-  return Plot.plot({
+  const plot = Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 420,
@@ -93,16 +95,19 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
         fillOpacity: 0.75,
         stroke: 'currentColor',
         strokeOpacity: 0.4,
-        channels: { Specialty: 'specialty' },
-        tip: { format: { x: formatInteger, y: (v: number) => formatInteger(v), r: false, fill: true } },
+        channels: { Specialty: 'specialty', 'Records (n)': 'volume' },
+        tip: { format: { Specialty: true, 'Records (n)': formatInteger, x: false, y: (v: number) => formatInteger(v), r: false, fill: true } },
       }),
     ],
   });
+  return withSizeLegend(plot, { label: 'Bubble area: records', max: Math.max(...stats.map((s) => s.volume)), format: formatInteger });
 }
 
 /** HC-3: transcription length per record, one box per specialty (the 15 with most records), largest first. */
 export function lengthBoxes(records: readonly { specialty: string; length: number }[], order: readonly string[], width: number): Element | null {
   if (records.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.specialty, (counts.get(r.specialty) ?? 0) + 1);
   return Plot.plot({
     ...PLOT_DEFAULTS,
     width,
@@ -110,7 +115,8 @@ export function lengthBoxes(records: readonly { specialty: string; length: numbe
     marginLeft: 200,
     marginBottom: X_TITLE.marginBottom,
     x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, tickFormat: formatInteger },
-    y: { label: null, domain: [...order], tickFormat: (d: string) => shortLabel(d) },
+    // "Surgery · n = 1,103": the name is cut so the count always shows.
+    y: { label: null, domain: [...order], tickFormat: (d: string) => withN(shortLabel(d, 18), counts.get(d) ?? 0) },
     marks: [Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue })],
   });
 }
@@ -142,31 +148,52 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
   });
 }
 
-/** HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties, top 20, highest at the top. */
+/** "Surgery · n = 1,103": every specialty figure carries its record count. */
+export const withN = (specialty: string, n: number): string => `${specialty} · n = ${formatInteger(n)}`;
+
+/**
+ * HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties with at least
+ * MIN_RECORDS_FOR_INDEX records, top 20, highest at the top, each labelled with its score and n; a note
+ * says how many specialties were left out for too few records.
+ */
 export function resourceChart(stats: readonly SpecialtyStat[], width: number): Element | null {
-  const scores = resourceIndex(stats, 20);
-  if (scores.length === 0) return null;
-  return Plot.plot({
-    ...PLOT_DEFAULTS,
-    width,
-    height: rankedHeight(scores.length) + 40,
-    marginLeft: 200,
-    marginRight: 40,
-    marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
-    y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
-    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score' },
-    marks: [
-      Plot.barX(scores, {
-        x: 'score',
-        y: 'specialty',
-        fill: 'score',
-        channels: { Records: 'volume', 'Avg length': (s: SpecialtyStat) => formatInteger(s.avgComplexity) },
-        tip: { format: { x: (v: number) => formatNumber(v), fill: false } },
+  if (stats.length === 0) return null;
+  const index = resourceIndex(stats, 20);
+  const figure = document.createElement('div');
+  const note = document.createElement('p');
+  note.className = 'chart-note resource-note';
+  note.textContent =
+    `Specialties with n ≥ ${formatInteger(index.minRecords)} records only` +
+    (index.excluded > 0 ? `: ${formatInteger(index.excluded)} with fewer left out (a mean length over a few records is noise).` : '.');
+  if (index.scores.length === 0) return emptyState(`No specialty in the selection has n ≥ ${formatInteger(index.minRecords)} records, the fewest the index ranks (a mean length over a few records is noise).`);
+  {
+    const scores = index.scores;
+    figure.append(
+      Plot.plot({
+        ...PLOT_DEFAULTS,
+        width,
+        height: rankedHeight(scores.length) + 40,
+        marginLeft: 200,
+        marginRight: 96,
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true },
+        y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: (d: string) => shortLabel(d) },
+        color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score' },
+        marks: [
+          Plot.barX(scores, {
+            x: 'score',
+            y: 'specialty',
+            fill: 'score',
+            channels: { Records: { value: 'volume', label: 'Records (n)' }, 'Avg length': (s: SpecialtyStat) => formatInteger(s.avgComplexity) },
+            tip: { format: { x: (v: number) => formatNumber(v), fill: false, Records: formatInteger } },
+          }),
+          Plot.text(scores, { x: 'score', y: 'specialty', text: (s: SpecialtyStat & { score: number }) => `${formatNumber(s.score)} · n = ${formatInteger(s.volume)}`, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        ],
       }),
-      Plot.text(scores, { x: 'score', y: 'specialty', text: (s: { score: number }) => formatNumber(s.score), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-    ],
-  });
+    );
+  }
+  figure.append(note);
+  return figure;
 }
 
 /** HC-6 bars: the most frequent keywords, largest at the top. */
