@@ -47,8 +47,34 @@ describe('Combined page', () => {
       return [...svg.querySelectorAll('circle')].filter((c) => !(Number(c.getAttribute('cx')) >= 0 && Number(c.getAttribute('cx')) <= (w as number) && Number(c.getAttribute('cy')) >= 0 && Number(c.getAttribute('cy')) <= (h as number))).length;
     });
     expect(outside).toBe(0);
-    // The radar's axis labels fit inside its chart ("Items shipped" was cut at the card's edge).
-    const radar = page.locator('.chart-card', { hasText: 'Regions compared' }).locator('.chart-body svg').first();
+    // Regions compared: one bar chart per measure, each with its own labelled scale (the radar's spokes had none).
+    const regionCard = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Regions compared' }) });
+    expect(await regionCard.locator('.region-panel-title').allTextContents()).toEqual(['Equipment value', 'Items shipped', 'Installations', 'Agencies']);
+    for (const panel of await regionCard.locator('.region-panel').all()) {
+      expect(await panel.locator('g[aria-label="x-axis tick label"] text').count()).toBeGreaterThanOrEqual(2);
+    }
+    expect(await regionCard.locator('.region-panel[data-measure="Equipment value"] g[aria-label="x-axis tick label"] text').first().textContent()).toBe('$0');
+    // Each median's label lies on its dashed line (it sat in the frame's corner, far from the line).
+    const quadrant = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Quadrants at the medians' }) }).locator('svg[viewBox]').last();
+    const gaps = await quadrant.evaluate((svg) => {
+      const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')].map((l) => l.getBoundingClientRect());
+      const vertical = rules.find((r) => r.width < 1);
+      const horizontal = rules.find((r) => r.height < 1);
+      const x = svg.querySelector('.median-label-x text')?.getBoundingClientRect();
+      const y = svg.querySelector('.median-label-y text')?.getBoundingClientRect();
+      if (!vertical || !horizontal || !x || !y) return null;
+      return { x: Math.min(Math.abs(x.left - vertical.left), Math.abs(x.right - vertical.left)), y: Math.abs(y.bottom - horizontal.top) };
+    });
+    expect(gaps).not.toBeNull();
+    expect(gaps?.x).toBeLessThan(8);
+    expect(gaps?.y).toBeLessThan(8);
+    // Both bubble charts carry a size key.
+    for (const title of [/^Installations vs equipment value$/, /^Agency reach$/]) {
+      const card = page.locator('.chart-card', { has: page.locator('h3', { hasText: title }) });
+      expect(await card.locator('svg.size-legend circle').count()).toBe(3);
+    }
+    // The panels' labels fit inside their charts.
+    const radar = regionCard.locator('.region-panel svg').first();
     const butterfly = page.locator('.chart-card', { hasText: 'top 20 states' }).locator('.chart-body svg[viewBox]').last();
     // Text past the chart's left or right edge, on screen (Plot places text inside translated groups).
     const overflowing = (svg: SVGSVGElement): number => {
@@ -56,7 +82,7 @@ describe('Combined page', () => {
       return [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0 && (b.left < frame.left - 0.5 || b.right > frame.right + 0.5)).length;
     };
     expect(await radar.evaluate(overflowing)).toBe(0);
-    // On a phone too (the cards redraw at their new width): the radar's legend wraps, the butterfly's title is shorter.
+    // On a phone too (the cards redraw at their new width); the butterfly's title is shorter.
     await page.setViewportSize({ width: 400, height: 900 });
     await page.waitForFunction(() => Number(document.querySelector('.chart-card .chart-body svg')?.getAttribute('width')) < 400);
     await expect.poll(() => radar.evaluate((svg) => Number(svg.getAttribute('width')))).toBeLessThan(400);

@@ -152,19 +152,19 @@ export function valuePerInstallation(selected: readonly StateRow[], limit = 25):
   );
 }
 
-export const RADAR_DIMENSIONS = ['Equipment value', 'Items shipped', 'Installations', 'Agencies'] as const;
-export type RadarDimension = (typeof RADAR_DIMENSIONS)[number];
+export const REGION_MEASURES = ['Equipment value', 'Items shipped', 'Installations', 'Agencies'] as const;
+export type RegionMeasure = (typeof REGION_MEASURES)[number];
 
-export interface RadarRegion {
+export interface RegionTotals {
   region: string;
-  totals: Record<RadarDimension, number>;
-  /** Each dimension as % of the largest region on that dimension among the regions shown. */
-  normalised: Record<RadarDimension, number>;
+  totals: Record<RegionMeasure, number>;
+  /** Each measure as % of the largest region on that measure among the regions shown. */
+  normalised: Record<RegionMeasure, number>;
 }
 
-/** CI-7: region sums of four dimensions, each normalised to the largest region shown (0 when all are 0). */
-export function radar(selected: readonly StateRow[]): RadarRegion[] {
-  const byRegion = new Map<string, Record<RadarDimension, number>>();
+/** CI-7: region sums of four measures, each also as % of the largest region shown (0 when all are 0). */
+export function regionTotals(selected: readonly StateRow[]): RegionTotals[] {
+  const byRegion = new Map<string, Record<RegionMeasure, number>>();
   for (const s of selected) {
     const t = byRegion.get(s.region) ?? { 'Equipment value': 0, 'Items shipped': 0, Installations: 0, Agencies: 0 };
     t['Equipment value'] += s.equipmentValue;
@@ -174,15 +174,15 @@ export function radar(selected: readonly StateRow[]): RadarRegion[] {
     byRegion.set(s.region, t);
   }
   const max = Object.fromEntries(
-    RADAR_DIMENSIONS.map((d) => [d, Math.max(0, ...[...byRegion.values()].map((t) => t[d]))]),
-  ) as Record<RadarDimension, number>;
+    REGION_MEASURES.map((d) => [d, Math.max(0, ...[...byRegion.values()].map((t) => t[d]))]),
+  ) as Record<RegionMeasure, number>;
   return [...byRegion]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([region, totals]) => ({
       region,
       totals,
-      normalised: Object.fromEntries(RADAR_DIMENSIONS.map((d) => [d, max[d] === 0 ? 0 : (totals[d] / max[d]) * 100])) as Record<
-        RadarDimension,
+      normalised: Object.fromEntries(REGION_MEASURES.map((d) => [d, max[d] === 0 ? 0 : (totals[d] / max[d]) * 100])) as Record<
+        RegionMeasure,
         number
       >,
     }));

@@ -14,6 +14,7 @@ import { h } from '../../lib/dom.js';
 import { formatCompact, formatCurrency, formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
+import { withSizeLegend } from '../../lib/size-legend.js';
 import { svgRoot } from '../../lib/svg.js';
 import { UrlState } from '../../lib/url-state.js';
 import { drawLand, STATE_FEATURES, usMap, type StateFeature } from '../../lib/us-map.js';
@@ -25,14 +26,14 @@ import {
   filterStates,
   leastSquares,
   quadrants,
-  radar,
-  RADAR_DIMENSIONS,
+  regionTotals,
+  REGION_MEASURES,
   valuePerInstallation,
   withBoth,
   yearlyValue,
   type Quadrant,
 } from './compute.js';
-import { radarChart } from './radar.js';
+import { regionSmallMultiples } from './region-bars.js';
 
 /** Region colours for Plot, with "Other" (a code that is no state or territory) only when the data has one. */
 function regionScale(states: readonly StateRow[]): { domain: string[]; range: string[]; legend: true } {
@@ -103,7 +104,10 @@ startPage(async ({ root, json }) => {
     quadrant: chartCard({ title: 'Quadrants at the medians', info: 'The same states split at the median number of installations and the median equipment value; a state on a median counts as many/high. Points are coloured by their quadrant.' }),
     butterfly: chartCard({ title: 'Installations vs equipment value, top 20 states', info: 'The 20 states with the most equipment value. Left: installations as % of the largest among them; right: equipment value as % of the largest. Hover for the raw figures.' }),
     ratio: chartCard({ title: 'Equipment value per installation, top 25', info: 'Equipment value divided by the number of installations, for states with at least one installation; ranked, region as colour only.' }),
-    radar: chartCard({ title: 'Regions compared', info: 'Each region’s totals of four measures, each as % of the largest region shown on that measure.' }),
+    radar: chartCard({
+      title: 'Regions compared',
+      info: 'Each region’s totals of four measures, one small bar chart per measure on its own scale from 0 (dollars for equipment value, counts for the rest), regions in the same order and colour in every panel; hover a bar for the exact figure and its % of the largest region. Replaces a radar whose spokes had no scale.',
+    }),
     ranking: chartCard({ title: 'Composite ranking, top 25', info: 'Composite = 50 % × installations ÷ the largest state’s + 50 % × equipment value ÷ the largest state’s, × 100. The bar shows both halves; ranked by the sum.' }),
     heat: chartCard({ title: 'Equipment value in states where each branch has installations', wide: true, info: 'The data does not attribute equipment to military branches. Each cell is the equipment value of one category shipped to the selected states in which the branch has at least one installation, so a state’s equipment counts once for every branch present there. Log colour scale; top 10 categories.' }),
     reach: chartCard({ title: 'Agency reach', info: 'States with agencies and installations: agencies served against installations; bubble size is equipment value.' }),
@@ -147,6 +151,7 @@ startPage(async ({ root, json }) => {
     const fit = leastSquares(both.map((s) => ({ x: s.installations, y: s.equipmentValue })));
     cards.fit?.draw((width) => {
       if (both.length === 0) return null;
+      const sized = (plot: Element): Element => withSizeLegend(plot, { label: 'Bubble area: items shipped', max: Math.max(...both.map((s) => s.equipmentQuantity)), format: formatCompact });
       const xs = both.map((s) => s.installations);
       const line = fit ? [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: fit.slope * x + fit.intercept })) : [];
       const scatter = (labels: StateRow[]) => Plot.plot({
@@ -168,7 +173,7 @@ startPage(async ({ root, json }) => {
           Plot.text(labels, { x: 'installations', y: 'equipmentValue', text: 'code', dy: -12, fontSize: 10, fill: 'currentColor' }),
         ],
       });
-      return plotWithSparseLabels(scatter, labelled(both), STATE_LABEL);
+      return sized(plotWithSparseLabels(scatter, labelled(both), STATE_LABEL));
     });
 
     cards.quadrant?.draw((width) => {
@@ -186,8 +191,20 @@ startPage(async ({ root, json }) => {
         marks: [
           Plot.ruleX([q.medianInstallations], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
           Plot.ruleY([q.medianValue], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.6 }),
-          Plot.text([`median ${formatNumber(q.medianInstallations, 1)} installations`], { frameAnchor: 'top-right', dx: -4, dy: 4, fontSize: 10, fill: 'currentColor' }),
-          Plot.text([`median ${money(q.medianValue)}`], { frameAnchor: 'bottom-right', dx: -4, dy: -4, fontSize: 10, fill: 'currentColor' }),
+          // Each median's label sits on its line: at the top of the vertical one (on the side with more room), at the
+          // right end of the horizontal one, just above it.
+          Plot.text([q.medianInstallations], {
+            x: (m: number) => m,
+            frameAnchor: 'top',
+            text: (m: number) => `median ${formatNumber(m, Number.isInteger(m) ? 0 : 1)} installations`,
+            textAnchor: q.medianInstallations > Math.max(...both.map((s) => s.installations)) / 2 ? 'end' : 'start',
+            dx: q.medianInstallations > Math.max(...both.map((s) => s.installations)) / 2 ? -4 : 4,
+            dy: 6,
+            fontSize: 10,
+            fill: 'currentColor',
+            className: 'median-label-x',
+          }),
+          Plot.text([q.medianValue], { y: (m: number) => m, frameAnchor: 'right', text: (m: number) => `median ${money(m)}`, textAnchor: 'end', dx: -4, dy: -7, fontSize: 10, fill: 'currentColor', className: 'median-label-y' }),
           Plot.dot(q.points, { x: (p) => p.state.installations, y: (p) => p.state.equipmentValue, fill: 'quadrant', r: 5, tip: true, title: (p) => `${stateTip(p.state)}\n${p.quadrant}` }),
           Plot.text(labels, { x: 'installations', y: 'equipmentValue', text: 'code', dy: -10, fontSize: 10, fill: 'currentColor' }),
         ],
@@ -236,8 +253,8 @@ startPage(async ({ root, json }) => {
           }), ratioNames, labels.format);
     });
 
-    const regionsShown = radar(selected);
-    cards.radar?.draw((width) => (regionsShown.length === 0 ? null : radarChart(width, regionsShown, RADAR_DIMENSIONS, (r) => REGION_COLORS[r] ?? '#94A3B8')));
+    const regionsShown = regionTotals(selected);
+    cards.radar?.draw((width) => (regionsShown.length === 0 ? null : regionSmallMultiples(width, regionsShown, REGION_MEASURES, (r) => REGION_COLORS[r] ?? '#94A3B8')));
 
     const ranking = compositeRanking(selected);
     cards.ranking?.draw((width) => {
@@ -297,7 +314,7 @@ startPage(async ({ root, json }) => {
     cards.reach?.draw((width) =>
       reach.length === 0
         ? null
-        : plotWithSparseLabels((labels) => Plot.plot({
+        : withSizeLegend(plotWithSparseLabels((labels) => Plot.plot({
             ...PLOT_DEFAULTS,
             width,
             height: 340,
@@ -310,7 +327,7 @@ startPage(async ({ root, json }) => {
               Plot.dot(reach, { x: 'agencies', y: 'installations', r: 'equipmentValue', fill: 'region', fillOpacity: 0.7, stroke: 'currentColor', strokeWidth: 0.5, tip: true, title: stateTip }),
               Plot.text(labels, { x: 'agencies', y: 'installations', text: 'code', fontSize: 10, fill: 'currentColor', dy: -12 }),
             ],
-          }), labelled(reach), { x: (s) => s.agencies, y: (s) => s.installations, text: (s) => s.code, dy: -12 }),
+          }), labelled(reach), { x: (s) => s.agencies, y: (s) => s.installations, text: (s) => s.code, dy: -12 }), { label: 'Bubble area: equipment value', max: Math.max(...reach.map((s) => s.equipmentValue)), format: moneyAxis }),
     );
   };
 

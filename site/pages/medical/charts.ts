@@ -6,6 +6,8 @@ import { quantileSorted, ticks } from 'd3';
 import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
+import { emptyState } from '../../lib/shell.js';
+import { withSizeLegend } from '../../lib/size-legend.js';
 import type { KeywordCount } from './keyword-counts.js';
 import { demandQuadrant, paretoBars, QUADRANTS, resourceIndex, type Quadrant, type SpecialtyStat } from './specialty-stats.js';
 
@@ -68,7 +70,7 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
   // Two corner names side by side that do not fit the plot's width (a phone) go on two lines: the right one lower.
   const bold = (t: string): number => chartTextWidth(t) * 1.08;
   const stagger = bold('Complex Cases') + bold('High Volume + Complex') + 24 > width - 80;
-  return Plot.plot({
+  const plot = Plot.plot({
     ...PLOT_DEFAULTS,
     width,
     height: 420,
@@ -93,11 +95,12 @@ export function demandChart(stats: readonly SpecialtyStat[], width: number): Ele
         fillOpacity: 0.75,
         stroke: 'currentColor',
         strokeOpacity: 0.4,
-        channels: { Specialty: 'specialty' },
-        tip: { format: { x: formatInteger, y: (v: number) => formatInteger(v), r: false, fill: true } },
+        channels: { Specialty: 'specialty', 'Records (n)': 'volume' },
+        tip: { format: { Specialty: true, 'Records (n)': formatInteger, x: false, y: (v: number) => formatInteger(v), r: false, fill: true } },
       }),
     ],
   });
+  return withSizeLegend(plot, { label: 'Bubble area: records', max: Math.max(...stats.map((s) => s.volume)), format: formatInteger });
 }
 
 type LengthRecord = { specialty: string; length: number };
@@ -112,7 +115,12 @@ function boxSummary(group: readonly LengthRecord[]): string {
 /** HC-3: transcription length per record, one box per specialty (the 15 with most records), largest first. */
 export function lengthBoxes(records: readonly { specialty: string; length: number }[], order: readonly string[], width: number): Element | null {
   if (records.length === 0) return null;
-  const labels = chartBandLabels(order, width);
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.specialty, (counts.get(r.specialty) ?? 0) + 1);
+  // "Surgery · n = 1,103": every box carries its record count; the band labels fit the whole text.
+  const shown = new Map(order.map((d) => [d, withN(d, counts.get(d) ?? 0)]));
+  const labels = chartBandLabels([...shown.values()], width);
+  const format = (d: string): string => labels.format(shown.get(d) ?? d);
   return titleShortened(Plot.plot({
     ...PLOT_DEFAULTS,
     width,
@@ -120,12 +128,12 @@ export function lengthBoxes(records: readonly { specialty: string; length: numbe
     marginLeft: labels.marginLeft,
     marginBottom: X_TITLE.marginBottom,
     x: { labelOffset: X_TITLE.labelOffset, label: 'Transcription length (chars of cleaned text)', grid: true, ticks: labels.ticks, tickFormat: formatInteger },
-    y: { label: null, domain: [...order], tickFormat: labels.format },
+    y: { label: null, domain: [...order], tickFormat: format },
     marks: [
       Plot.boxX(records, { x: 'length', y: 'specialty', fill: ACCENTS.blue, fillOpacity: 0.35, stroke: ACCENTS.blue }),
       Plot.tip(records, Plot.pointerY(Plot.groupY({ x: 'median', title: boxSummary }, { x: 'length', y: 'specialty', title: (d: LengthRecord) => d }))),
     ],
-  }), order, labels.format);
+  }), [...shown.values()], labels.format);
 }
 
 /** HC-4: records per specialty, descending, with the running share of all records on the right axis. */
@@ -158,32 +166,51 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
   }), labels, format);
 }
 
-/** HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties, top 20, highest at the top. */
+/** "Surgery · n = 1,103": every specialty figure carries its record count. */
+export const withN = (specialty: string, n: number): string => `${specialty} · n = ${formatInteger(n)}`;
+
+/**
+ * HC-5: (0.5 · volume/max + 0.5 · complexity/max) × 100 over the shown specialties with at least
+ * MIN_RECORDS_FOR_INDEX records, top 20, highest at the top, each labelled with its score and n; a note
+ * says how many specialties were left out for too few records.
+ */
 export function resourceChart(stats: readonly SpecialtyStat[], width: number): Element | null {
-  const scores = resourceIndex(stats, 20);
-  if (scores.length === 0) return null;
-  const labels = chartBandLabels(scores.map((s) => s.specialty), width, { marginRight: 40 });
-  return titleShortened(Plot.plot({
-    ...PLOT_DEFAULTS,
-    width,
-    height: rankedHeight(scores.length) + 40,
-    marginLeft: labels.marginLeft,
-    marginRight: 40,
-    marginBottom: X_TITLE.marginBottom,
-    x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true, ticks: labels.ticks },
-    y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: labels.format },
-    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score', ...RAMP_LEGEND },
-    marks: [
-      Plot.barX(scores, {
-        x: 'score',
-        y: 'specialty',
-        fill: 'score',
-        channels: { Records: 'volume', 'Avg length': (s: SpecialtyStat) => formatInteger(s.avgComplexity) },
-        tip: { format: { x: (v: number) => formatNumber(v), fill: false } },
-      }),
-      Plot.text(scores, { x: 'score', y: 'specialty', text: (s: { score: number }) => formatNumber(s.score), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-    ],
-  }), scores.map((s) => s.specialty), labels.format);
+  if (stats.length === 0) return null;
+  const index = resourceIndex(stats, 20);
+  if (index.scores.length === 0) return emptyState(`No specialty in the selection has n ≥ ${formatInteger(index.minRecords)} records, the fewest the index ranks (a mean length over a few records is noise).`);
+  const scores = index.scores;
+  const labels = chartBandLabels(scores.map((s) => s.specialty), width, { marginRight: 96 });
+  const note = document.createElement('p');
+  note.className = 'chart-note resource-note';
+  note.textContent =
+    `Specialties with n ≥ ${formatInteger(index.minRecords)} records only` +
+    (index.excluded > 0 ? `: ${formatInteger(index.excluded)} with fewer left out (a mean length over a few records is noise).` : '.');
+  const figure = document.createElement('div');
+  figure.append(
+    titleShortened(Plot.plot({
+      ...PLOT_DEFAULTS,
+      width,
+      height: rankedHeight(scores.length) + 40,
+      marginLeft: labels.marginLeft,
+      marginRight: 96,
+      marginBottom: X_TITLE.marginBottom,
+      x: { labelOffset: X_TITLE.labelOffset, label: 'Resource need score (0–100)', domain: [0, 100], grid: true, ticks: labels.ticks },
+      y: { label: null, domain: scores.map((s) => s.specialty), tickFormat: labels.format },
+      color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 100], legend: true, label: 'Score', ...RAMP_LEGEND },
+      marks: [
+        Plot.barX(scores, {
+          x: 'score',
+          y: 'specialty',
+          fill: 'score',
+          channels: { Records: { value: 'volume', label: 'Records (n)' }, 'Avg length': (s: SpecialtyStat) => formatInteger(s.avgComplexity) },
+          tip: { format: { x: (v: number) => formatNumber(v), fill: false, Records: formatInteger } },
+        }),
+        Plot.text(scores, { x: 'score', y: 'specialty', text: (s: SpecialtyStat & { score: number }) => `${formatNumber(s.score)} · n = ${formatInteger(s.volume)}`, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      ],
+    }), scores.map((s) => s.specialty), labels.format),
+    note,
+  );
+  return figure;
 }
 
 /** HC-6 bars: the most frequent keywords, largest at the top. */

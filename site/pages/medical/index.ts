@@ -12,10 +12,11 @@ import { textSearch } from '../../components/text-search.js';
 import { csvFileName, toCsv } from '../../lib/csv.js';
 import { h } from '../../lib/dom.js';
 import { downloadText } from '../../lib/download.js';
-import { formatInteger } from '../../lib/format.js';
+import { formatInteger, formatNumber } from '../../lib/format.js';
 import { section, startPage } from '../../lib/shell.js';
 import { UrlState } from '../../lib/url-state.js';
 import { demandChart, keywordBars, lengthBoxes, paretoChart, resourceChart, specialtyBars } from './charts.js';
+import { cloudContrast, distinctiveKeywords } from './distinctive-keywords.js';
 import { keywordCounts, type KeywordPairs } from './keyword-counts.js';
 import { filterRecords } from './record-filter.js';
 import { specialtyStats, topSpecialties, type SpecialtyColumns } from './specialty-stats.js';
@@ -119,7 +120,10 @@ startPage(async ({ root, table, json }) => {
       title: 'Top 30 medical keywords',
       info: 'HC-6. Keywords of the filtered records (comma-separated keywords column, lowercased; entries of 2 or fewer or more than 40 characters and specialty names left out), counted once per record.',
     }),
-    cloud: chartCard({ title: 'Keyword cloud', info: 'HC-6. The same 30 keywords, sized by the number of records carrying them (square-root scale). Laid out in your browser with d3-cloud, seeded so the layout is the same on every load.' }),
+    cloud: chartCard({
+      title: 'Distinctive keywords',
+      info: 'What sets the selected records apart, where the bars above say what is common in them: the 30 keywords most over-represented in the selection against all other records, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Each keyword’s prior is its share of the whole collection, worth as many pseudo-counts as the collection has (record, keyword) pairs, which shrinks keywords seen in a few records toward zero; words are sized by the z-score (square-root scale), hover for the counts. With no filter the largest specialty is compared with the rest. Laid out with d3-cloud, seeded so the layout is the same on every load.',
+    }),
   };
 
   // Table and transcription
@@ -191,7 +195,17 @@ startPage(async ({ root, table, json }) => {
     cards.pareto.draw((w) => paretoChart(stats, w));
     cards.resource.draw((w) => resourceChart(stats, w));
     cards.keywords.draw((w) => keywordBars(keywords, w));
-    cards.cloud.draw((w) => wordCloud(keywords, w));
+    const contrast = cloudContrast(columns, rows, stats, url.state.specialty);
+    const distinctive = distinctiveKeywords(pairs, contrast.focus, 30);
+    cards.cloud.draw((w) => {
+      const cloud = wordCloud(
+        distinctive.map((d) => ({ text: d.keyword, weight: d.z, title: `${d.keyword}: z = ${formatNumber(d.z, 1)} · in ${formatInteger(d.inFocus)} of ${formatInteger(contrast.focusRecords)} records compared, ${formatInteger(d.inRest)} of ${formatInteger(contrast.restRecords)} others` })),
+        `keywords distinctive of ${contrast.label}`,
+        w,
+      );
+      if (cloud === null) return null;
+      return h('div', {}, h('p', { class: 'chart-note cloud-contrast' }, `${contrast.label} (n = ${formatInteger(contrast.focusRecords)}) against all other records (n = ${formatInteger(contrast.restRecords)})${contrast.defaulted ? ' · no filter: the largest specialty; choose specialties above to compare others' : ''}`), cloud);
+    });
     recordTableView.setRows([...rows].map((i) => records[i]!), { keepPage: true });
     exporter.refresh();
     exportFull.disabled = rows.length === 0;

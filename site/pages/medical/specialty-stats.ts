@@ -116,11 +116,27 @@ export interface ResourceScore extends SpecialtyStat {
   score: number;
 }
 
-/** HC-5: the resource allocation index over the shown specialties, the `top` highest first. */
-export function resourceIndex(stats: readonly SpecialtyStat[], top = 20): ResourceScore[] {
-  const maxVolume = Math.max(0, ...stats.map((s) => s.volume));
-  const maxComplexity = Math.max(0, ...stats.map((s) => s.avgComplexity));
-  return stats
+/**
+ * Specialties with fewer records than this are left out of the resource allocation index: a mean length over a
+ * handful of records is noise (on the demo two one-record specialties ranked 4th and 5th), and the index's
+ * volume half cannot speak for them either. The chart says how many were left out.
+ */
+export const MIN_RECORDS_FOR_INDEX = 20;
+
+export interface ResourceIndex {
+  /** The `top` highest scores among the specialties with at least `minRecords` records, highest first. */
+  scores: ResourceScore[];
+  minRecords: number;
+  /** Specialties shown by the filters but left out for having fewer records. */
+  excluded: number;
+}
+
+/** HC-5: the resource allocation index over the shown specialties with at least `minRecords` records; maxima over those. */
+export function resourceIndex(stats: readonly SpecialtyStat[], top = 20, minRecords = MIN_RECORDS_FOR_INDEX): ResourceIndex {
+  const eligible = stats.filter((s) => s.volume >= minRecords);
+  const maxVolume = Math.max(0, ...eligible.map((s) => s.volume));
+  const maxComplexity = Math.max(0, ...eligible.map((s) => s.avgComplexity));
+  const scores = eligible
     .map((s): ResourceScore => {
       const normVolume = maxVolume > 0 ? s.volume / maxVolume : 0;
       const normComplexity = maxComplexity > 0 ? s.avgComplexity / maxComplexity : 0;
@@ -128,4 +144,5 @@ export function resourceIndex(stats: readonly SpecialtyStat[], top = 20): Resour
     })
     .sort((a, b) => b.score - a.score || (a.specialty < b.specialty ? -1 : 1))
     .slice(0, top);
+  return { scores, minRecords, excluded: stats.length - eligible.length };
 }

@@ -1,20 +1,21 @@
-// The word cloud's input (HC-6): font sizes from keyword counts. (The layout is seeded with
+// The word cloud's input (HC-6): font sizes from the words' weights. (The layout is seeded with
 // src/demo/random.ts so d3-cloud places the words the same way on every load.)
-import type { KeywordCount } from './keyword-counts.js';
 
-export interface CloudWord {
+export interface CloudItem {
   text: string;
-  records: number;
-  /** Font size in px: area grows with the count (square-root scale from the smallest to the largest). */
+  /** What the size encodes (a z-score of distinctiveness); positive. */
+  weight: number;
+  /** The hover text: the figures behind the word. */
+  title: string;
+}
+
+export interface CloudWord extends CloudItem {
+  /** Font size in px: area grows with the weight (square-root scale from the smallest to the largest). */
   size: number;
 }
 
-export function cloudWords(counts: readonly KeywordCount[], minPx: number, maxPx: number): CloudWord[] {
-  const low = Math.sqrt(Math.min(...counts.map((c) => c.records)));
-  const high = Math.sqrt(Math.max(...counts.map((c) => c.records)));
-  return counts.map((c) => ({
-    text: c.keyword,
-    records: c.records,
-    size: high > low ? minPx + ((Math.sqrt(c.records) - low) / (high - low)) * (maxPx - minPx) : maxPx,
-  }));
+export function cloudWords(items: readonly CloudItem[], minPx: number, maxPx: number): CloudWord[] {
+  const low = Math.sqrt(Math.min(...items.map((c) => c.weight)));
+  const high = Math.sqrt(Math.max(...items.map((c) => c.weight)));
+  return items.map((c) => ({ ...c, size: high > low ? minPx + ((Math.sqrt(c.weight) - low) / (high - low)) * (maxPx - minPx) : maxPx }));
 }

@@ -5,8 +5,7 @@ import cloud from 'd3-cloud';
 import { Random } from '../../../src/demo/random.js';
 import { withTable } from '../../lib/chart-data.js';
 import { CATEGORICAL } from '../../lib/plot-theme.js';
-import type { KeywordCount } from './keyword-counts.js';
-import { cloudWords, type CloudWord } from './word-cloud-words.js';
+import { cloudWords, type CloudItem, type CloudWord } from './word-cloud-words.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const SEED = 5;
@@ -14,14 +13,14 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 type PlacedWord = CloudWord & cloud.Word;
 
-/** Lays out and draws the cloud; null when there are no keywords. Words that do not fit are left out. */
-export function wordCloud(counts: readonly KeywordCount[], width: number, height = 380): SVGSVGElement | null {
-  if (counts.length === 0) return null;
+/** Lays out and draws the cloud; null when there are no words. Words that do not fit are left out. */
+export function wordCloud(items: readonly CloudItem[], label: string, width: number, height = 380): SVGSVGElement | null {
+  if (items.length === 0) return null;
   const random = new Random(SEED);
   let placed: PlacedWord[] = [];
   cloud<PlacedWord>()
     .size([width, height])
-    .words(cloudWords(counts, 12, Math.max(20, Math.min(54, width / 9))).map((w) => ({ ...w })))
+    .words(cloudWords(items, 12, Math.max(20, Math.min(54, width / 9))).map((w) => ({ ...w })))
     .padding(2)
     .rotate(() => 0)
     .font(FONT)
@@ -39,7 +38,7 @@ export function wordCloud(counts: readonly KeywordCount[], width: number, height
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Word cloud of the ${placed.length} most frequent keywords`);
+  svg.setAttribute('aria-label', `Word cloud of ${placed.length} ${label}`);
   svg.classList.add('word-cloud');
   const group = document.createElementNS(SVG, 'g');
   group.setAttribute('transform', `translate(${width / 2},${height / 2})`);
@@ -53,7 +52,7 @@ export function wordCloud(counts: readonly KeywordCount[], width: number, height
     text.setAttribute('fill', CATEGORICAL[rank % CATEGORICAL.length]!);
     text.textContent = word.text;
     const title = document.createElementNS(SVG, 'title');
-    title.textContent = `${word.text}: ${word.records} records`;
+    title.textContent = word.title;
     text.append(title);
     group.append(text);
   });

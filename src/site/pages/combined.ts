@@ -8,7 +8,7 @@ export const combined: PageDefinition = {
   guide: [
     'Filter by census region (territories are their own group) and a minimum number of installations',
     'Value per year, a value map with installation points, a least-squares fit with r², quadrants at the medians',
-    'Butterfly, value per installation, regional radar, composite ranking, branch × category heatmap, agency reach',
+    'Butterfly, value per installation, regions compared on four measures (small multiples), composite ranking, branch × category heatmap, agency reach',
     'CSV export of the filtered per-state table',
   ],
   caches: ['equipment', 'bases'],

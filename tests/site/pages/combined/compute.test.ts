@@ -8,7 +8,7 @@ import {
   leastSquares,
   median,
   quadrants,
-  radar,
+  regionTotals,
   valuePerInstallation,
   withBoth,
   yearlyValue,
@@ -143,9 +143,9 @@ describe('rankings', () => {
   });
 });
 
-describe('radar', () => {
-  it('normalises each dimension to the largest region shown', () => {
-    const regions = radar(STATES.slice(0, 3));
+describe('regionTotals', () => {
+  it('sums each measure per region, and gives it as % of the largest region shown', () => {
+    const regions = regionTotals(STATES.slice(0, 3));
     const south = regions.find((r) => r.region === 'South');
     const west = regions.find((r) => r.region === 'West');
     expect(regions.map((r) => r.region)).toEqual(['Northeast', 'South', 'West']);
@@ -153,8 +153,8 @@ describe('radar', () => {
     expect(west?.normalised).toEqual({ 'Equipment value': 80, 'Items shipped': 50, Installations: 100, Agencies: 80 });
   });
 
-  it('gives 0, not NaN, on a dimension that is 0 everywhere', () => {
-    expect(radar([row('PR', 'Territories', 0, 3, 0, 0)])[0]?.normalised).toEqual({
+  it('gives 0, not NaN, on a measure that is 0 everywhere', () => {
+    expect(regionTotals([row('PR', 'Territories', 0, 3, 0, 0)])[0]?.normalised).toEqual({
       'Equipment value': 0,
       'Items shipped': 0,
       Installations: 100,

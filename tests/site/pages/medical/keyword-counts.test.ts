@@ -26,17 +26,17 @@ describe('keywordCounts', () => {
 });
 
 describe('cloudWords', () => {
-  it('scales font size with the square root of the count', () => {
+  it('scales font size with the square root of the weight', () => {
     const words = cloudWords(
       [
-        { keyword: 'a', records: 100 },
-        { keyword: 'b', records: 25 },
-        { keyword: 'c', records: 1 },
+        { text: 'a', weight: 100, title: '' },
+        { text: 'b', weight: 25, title: '' },
+        { text: 'c', weight: 1, title: '' },
       ],
       10,
       100,
     );
     expect(words.map((w) => w.size)).toEqual([100, 10 + (4 / 9) * 90, 10]);
-    expect(cloudWords([{ keyword: 'solo', records: 3 }], 10, 40)[0]!.size).toBe(40);
+    expect(cloudWords([{ text: 'solo', weight: 3, title: '' }], 10, 40)[0]!.size).toBe(40);
   });
 });

@@ -81,7 +81,7 @@ describe('paretoBars', () => {
 
 describe('resourceIndex', () => {
   it('scores (0.5 · volume/max + 0.5 · complexity/max) × 100, highest first', () => {
-    const scores = resourceIndex(stats);
+    const { scores } = resourceIndex(stats, 20, 1);
     expect(scores.map((s) => [s.specialty, Number(s.score.toFixed(3))])).toEqual([
       [NEURO, 66.667],
       [CARDIO, 63.333],
@@ -89,10 +89,24 @@ describe('resourceIndex', () => {
       [ORTHO, 39.583],
       [DERM, 19.167],
     ]);
-    expect(resourceIndex(stats, 2).map((s) => s.specialty)).toEqual([NEURO, CARDIO]);
+    expect(resourceIndex(stats, 2, 1).scores.map((s) => s.specialty)).toEqual([NEURO, CARDIO]);
   });
 
   it('gives every specialty 100 when one is shown', () => {
-    expect(resourceIndex(specialtyStats(records, [7]))[0]!.score).toBe(100);
+    expect(resourceIndex(specialtyStats(records, [7]), 20, 1).scores[0]!.score).toBe(100);
+  });
+
+  it('leaves out specialties below the minimum record count, says how many, and takes the maxima over the rest', () => {
+    // Neurology (1 record, the longest) topped the index; with n ≥ 2 it and Dermatology are out, and the
+    // complexity maximum is Cardiology's 600: Cardiology 0.5·2/3 + 0.5 = 83.333, Surgery 0.5 + 0.5·200/600 = 66.667.
+    const index = resourceIndex(stats, 20, 2);
+    expect(index.scores.map((s) => [s.specialty, Number(s.score.toFixed(3))])).toEqual([
+      [CARDIO, 83.333],
+      [SURGERY, 66.667],
+      [ORTHO, 43.75],
+    ]);
+    expect([index.minRecords, index.excluded]).toEqual([2, 2]);
+    expect(resourceIndex(stats).minRecords).toBe(20);
+    expect(resourceIndex(stats).scores).toEqual([]);
   });
 });
