@@ -3,7 +3,7 @@ import type { Paths } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ErrorTracker } from './sentry.js';
 import { healthReport, readinessSnapshot, type ReadinessFacts } from './health.js';
-import { toJson, toPrometheus, type MetricsRegistry, type MetricsSnapshot } from './metrics.js';
+import { metricKey, sourceGauges, toJson, toPrometheus, type MetricsRegistry, type MetricsSnapshot } from './metrics.js';
 import { processGauges, uptimeSeconds, type ServerFigures } from './process-metrics.js';
 import { contentLength, noteContentLength, sendBody, sendJson, sendStatus } from './respond.js';
 import { COMMON_HEAD, rejectRequest, routeClass, setCommonHeaders, type RouteClass } from './security.js';
@@ -23,6 +23,8 @@ export interface AppOptions {
   startedAtMs: number;
   /** Access lines as readable text (DASH_LOG_FORMAT=text) rather than JSON fields. */
   textLogs: boolean;
+  /** DASH_ENV=production: demo caches make /health degraded. */
+  production?: boolean;
   /** The clock for uptime and for the age of /health's file-system snapshot (tests move it by hand). */
   now?: () => number;
   /** How old /health's file-system facts may be (HEALTH_MAX_AGE_MS by default). */
@@ -86,7 +88,7 @@ export function createApp(options: AppOptions): RequestHandler {
   const answerHealth = (req: IncomingMessage, res: ServerResponse, facts: ReadinessFacts): void => {
     const uptime = uptimeSeconds(options.startedAtMs, now());
     if (lastHealth?.facts !== facts || lastHealth.uptime !== uptime) {
-      const report = healthReport(facts, uptime);
+      const report = healthReport(facts, uptime, options.production === true);
       const body = Buffer.from(JSON.stringify(report));
       const head = [...COMMON_HEAD, 'Content-Type', 'application/json; charset=utf-8', 'Cache-Control', 'no-store', 'Content-Length', String(body.length)];
       lastHealth = { facts, uptime, status: report.status === 'healthy' ? 200 : 503, body, head };
@@ -112,12 +114,12 @@ export function createApp(options: AppOptions): RequestHandler {
   };
 
   const metrics = async (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> => {
-    const { snapshot, figures } = await options.metrics();
-    const gauges = processGauges(figures);
+    const [{ snapshot, figures }, facts] = await Promise.all([options.metrics(), readiness()]);
+    const gauges = [...processGauges(figures), ...sourceGauges(facts.sources)];
     if (wantsPrometheus(req, query)) {
       sendBody(req, res, 200, toPrometheus(snapshot, gauges), 'text/plain; version=0.0.4; charset=utf-8', { 'Cache-Control': 'no-store' });
     } else {
-      sendJson(req, res, 200, toJson(snapshot, Object.fromEntries(gauges.map((g) => [g.name, g.value]))));
+      sendJson(req, res, 200, toJson(snapshot, Object.fromEntries(gauges.map((g) => [metricKey(g.name, g.labels), g.value]))));
     }
   };
 

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MANIFEST_FILE } from '../cache/manifest.js';
 import type { Paths } from '../config.js';
 
 /** The cache files /health reports, under the seed's keys (DESIGN §4). */
@@ -13,7 +14,12 @@ export const CACHE_FILES = {
 
 export type CacheKey = keyof typeof CACHE_FILES;
 
-/** Exactly the seed's /health fields (seeds/DEPLOYMENT.md). */
+export type CacheSource = 'full' | 'sample' | 'demo';
+
+/**
+ * The seed's /health fields (seeds/DEPLOYMENT.md), then what dash adds: each cache's source as manifest.json records
+ * it (null when not recorded), and why the status is degraded.
+ */
 export interface HealthReport {
   status: 'healthy' | 'degraded';
   uptime_seconds: number;
@@ -21,6 +27,8 @@ export interface HealthReport {
   cache_directory: boolean;
   data_available: boolean;
   all_caches_warm: boolean;
+  sources: Record<CacheKey, CacheSource | null>;
+  degraded_reasons: string[];
 }
 
 /** What the file system says, apart from the clock so concurrent probes can share one look. */
@@ -32,6 +40,7 @@ export interface ReadinessFacts {
   siteReady: boolean;
   /** Every cache is a readable, non-empty regular file. */
   cachesReady: boolean;
+  sources: HealthReport['sources'];
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -56,9 +65,28 @@ async function readableFile(path: string): Promise<{ exists: boolean; size: numb
   }
 }
 
+const SOURCES: readonly string[] = ['full', 'sample', 'demo'];
+
+/** Each cache's source from manifest.json; null for a cache it does not record (or a manifest it cannot read). */
+async function readSources(cacheDir: string): Promise<HealthReport['sources']> {
+  let artefacts: Record<string, { source?: unknown } | undefined> = {};
+  try {
+    artefacts = (JSON.parse(await readFile(join(cacheDir, MANIFEST_FILE), 'utf8')) as { artefacts?: typeof artefacts }).artefacts ?? {};
+  } catch {
+    // no manifest yet, or a damaged one: every source unknown
+  }
+  const sources = {} as HealthReport['sources'];
+  for (const key of Object.keys(CACHE_FILES) as CacheKey[]) {
+    const source = artefacts[key]?.source;
+    sources[key] = typeof source === 'string' && SOURCES.includes(source) ? (source as CacheSource) : null;
+  }
+  return sources;
+}
+
 export async function readReadinessFacts(paths: Paths): Promise<ReadinessFacts> {
   const keys = Object.keys(CACHE_FILES) as CacheKey[];
-  const [cacheDirectory, dataAvailable, site, ...files] = await Promise.all([
+  const [sources, cacheDirectory, dataAvailable, site, ...files] = await Promise.all([
+    readSources(paths.cache),
     isDirectory(paths.cache),
     isDirectory(paths.datasets),
     readableFile(join(paths.out, 'index.html')),
@@ -71,6 +99,7 @@ export async function readReadinessFacts(paths: Paths): Promise<ReadinessFacts> 
   });
   return {
     cache,
+    sources,
     cacheDirectory,
     dataAvailable,
     siteReady: site.exists && site.readable,
@@ -79,18 +108,28 @@ export async function readReadinessFacts(paths: Paths): Promise<ReadinessFacts> 
 }
 
 /**
- * Readiness: healthy only when the site and all four caches can be served. Raw datasets are informational
- * (a container ships caches without them), unlike the original, which degraded on a missing datasets folder.
+ * Readiness: healthy only when the site and all four caches can be served, and, in production, none of them is
+ * dash's demo data (a production server must never answer with made-up figures unnoticed). Raw datasets are
+ * informational (a container ships caches without them), unlike the original, which degraded on a missing datasets folder.
  */
-export function healthReport(facts: ReadinessFacts, uptime: number): HealthReport {
+export function healthReport(facts: ReadinessFacts, uptime: number, production = false): HealthReport {
   const warm = facts.cachesReady;
+  const reasons: string[] = [];
+  if (!facts.cacheDirectory) reasons.push('the cache folder does not exist');
+  const cold = (Object.keys(facts.cache) as CacheKey[]).filter((k) => !facts.cache[k].exists || facts.cache[k].size_bytes === 0);
+  if (!warm) reasons.push(`cache${cold.length === 1 ? '' : 's'} missing, empty or unreadable: ${cold.join(', ') || 'unreadable'}`);
+  if (!facts.siteReady) reasons.push('the site is not built (index.html missing)');
+  const demo = (Object.keys(facts.sources) as CacheKey[]).filter((k) => facts.sources[k] === 'demo');
+  if (production && demo.length > 0) reasons.push(`demo data in production: ${demo.join(', ')}`);
   return {
-    status: facts.siteReady && warm && facts.cacheDirectory ? 'healthy' : 'degraded',
+    status: reasons.length === 0 ? 'healthy' : 'degraded',
     uptime_seconds: uptime,
     cache: facts.cache,
     cache_directory: facts.cacheDirectory,
     data_available: facts.dataAvailable,
     all_caches_warm: warm,
+    sources: facts.sources,
+    degraded_reasons: reasons,
   };
 }
 

@@ -160,6 +160,25 @@ export interface GaugeHelp {
   type: 'gauge' | 'counter';
   help: string;
   value: number;
+  labels?: Labels;
+}
+
+const SOURCE_KINDS = ['full', 'sample', 'demo'] as const;
+
+/**
+ * `dash_dataset_source{dataset,source}`: 1 for the source each cache was built from, 0 for the others (all 0 for a
+ * cache not recorded), so `dash_dataset_source{source="demo"} == 1` can alert on demo data in production.
+ */
+export function sourceGauges(sources: Record<string, string | null>): GaugeHelp[] {
+  return Object.entries(sources).flatMap(([dataset, current]) =>
+    SOURCE_KINDS.map((source) => ({
+      name: 'dash_dataset_source',
+      type: 'gauge' as const,
+      help: 'Where each cache was built from (full data, sample files or demo data): 1 for its source.',
+      value: current === source ? 1 : 0,
+      labels: { dataset, source },
+    })),
+  );
 }
 
 export interface MetricInfo {
@@ -235,8 +254,12 @@ export function toPrometheus(snapshot: MetricsSnapshot, gauges: GaugeHelp[]): st
       lines.push(`${metric}_count${promLabels(labels)} ${h.count}`);
     }
   }
+  let previous: string | undefined;
   for (const g of gauges) {
-    lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} ${g.type}`, `${g.name} ${g.value}`);
+    // One HELP/TYPE block per name: labelled gauges of one name follow each other.
+    if (g.name !== previous) lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} ${g.type}`);
+    previous = g.name;
+    lines.push(`${g.name}${promLabels(g.labels ? Object.entries(g.labels) : [])} ${g.value}`);
   }
   return `${lines.join('\n')}\n`;
 }

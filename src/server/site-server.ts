@@ -57,6 +57,7 @@ export async function startSite(
     startedAtMs: context.startedAtMs,
     now: context.now,
     textLogs: settings.logFormat === 'text',
+    production: settings.env === 'production',
   });
   const http = createHttpServer({ handler, logger, registry, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 });
   await new Promise<void>((resolve, reject) => {

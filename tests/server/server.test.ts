@@ -25,7 +25,7 @@ describe('/health', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = json(res);
-    expect(Object.keys(body)).toEqual(['status', 'uptime_seconds', 'cache', 'cache_directory', 'data_available', 'all_caches_warm']);
+    expect(Object.keys(body)).toEqual(['status', 'uptime_seconds', 'cache', 'cache_directory', 'data_available', 'all_caches_warm', 'sources', 'degraded_reasons']);
     expect(body).toMatchObject({
       status: 'healthy',
       cache: {
@@ -122,6 +122,52 @@ describe('/health', () => {
     expect(res.status).toBe(200);
     expect(res.body.length).toBe(0);
     expect(Number(res.headers['content-length'])).toBeGreaterThan(100);
+  });
+});
+
+/** manifest.json recording each cache's source, as `dash build` writes it. */
+function recordSources(sources: Record<string, string>): void {
+  const artefacts = Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, { source }]));
+  writeFileSync(join(fixture.paths.cache, 'manifest.json'), JSON.stringify({ manifestVersion: 1, artefacts }));
+}
+
+describe('/health and /metrics name each cache\'s source', () => {
+  const mixed = { equipment: 'full', bases: 'demo', healthcare: 'sample', ecg: 'demo' };
+
+  it('outside production, demo caches are named but healthy', async () => {
+    recordSources(mixed);
+    const body = json(await get(server.port, '/health'));
+    expect(body.sources).toEqual(mixed);
+    expect([body.status, body.degraded_reasons]).toEqual(['healthy', []]);
+  });
+
+  it('in production, a demo cache makes /health degraded (503), naming it', async () => {
+    await server.close();
+    server = await startTestServer(fixture, { env: 'production' });
+    recordSources(mixed);
+    const res = await get(server.port, '/health');
+    expect(res.status).toBe(503);
+    expect(json(res)).toMatchObject({ status: 'degraded', sources: mixed, degraded_reasons: ['demo data in production: bases, ecg'] });
+    recordSources({ equipment: 'full', bases: 'full', healthcare: 'sample', ecg: 'full' });
+    server.clock.advance(HEALTH_MAX_AGE_MS);
+    expect((await get(server.port, '/health')).status).toBe(200);
+  });
+
+  it('/metrics has dash_dataset_source{dataset,source}, 1 for the source of each cache', async () => {
+    recordSources(mixed);
+    const text = (await get(server.port, '/metrics?format=prometheus')).body.toString('utf8');
+    expect(text.match(/^# TYPE dash_dataset_source gauge$/gm)).toHaveLength(1);
+    const ones = text.split('\n').filter((l) => l.startsWith('dash_dataset_source{') && l.endsWith(' 1'));
+    expect(ones).toEqual([
+      'dash_dataset_source{dataset="equipment",source="full"} 1',
+      'dash_dataset_source{dataset="bases",source="demo"} 1',
+      'dash_dataset_source{dataset="healthcare",source="sample"} 1',
+      'dash_dataset_source{dataset="ecg",source="demo"} 1',
+    ]);
+    expect(text.split('\n').filter((l) => l.startsWith('dash_dataset_source{'))).toHaveLength(12);
+    const gauges = (json(await get(server.port, '/metrics')) as { gauges: Record<string, number> }).gauges;
+    expect(gauges['dash_dataset_source{dataset=bases,source=demo}']).toBe(1);
+    expect(gauges['dash_dataset_source{dataset=bases,source=full}']).toBe(0);
   });
 });
 
