@@ -112,9 +112,9 @@ describe('docker-compose.yml (development)', () => {
     }
   });
 
-  it('says that Compose v2 (2.32 or newer, for the restart action) is needed, here and in DEPLOYMENT.md', async () => {
-    expect(await readRepoFile('docker-compose.yml')).toMatch(/Docker Compose v2\.32 or newer/);
-    expect(await readRepoFile('DEPLOYMENT.md')).toMatch(/Docker Compose v2\.32 or newer/);
+  it('says that Compose v2 (2.22 or newer, for develop.watch) is needed, here and in DEPLOYMENT.md', async () => {
+    expect(await readRepoFile('docker-compose.yml')).toMatch(/Docker Compose v2\.22 or newer/);
+    expect(await readRepoFile('DEPLOYMENT.md')).toMatch(/Docker Compose v2\.22 or newer/);
   });
 
   it('uses development settings that dash accepts, listening on all interfaces inside the container', async () => {
