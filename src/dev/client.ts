@@ -28,7 +28,7 @@ export const CLIENT_SCRIPT = `(() => {
     box.setAttribute('role', 'alertdialog');
     box.setAttribute('aria-labelledby', OVERLAY + '-title');
     Object.assign(box.style, { position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto', padding: '32px',
-      background: 'rgba(20, 6, 6, 0.94)', color: '#ffe9e9', font: '15px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' });
+      background: 'rgba(20, 6, 6, 0.97)', color: '#ffe9e9', font: '15px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' });
     const title = document.createElement('h2');
     title.id = OVERLAY + '-title';
     title.textContent = 'dash dev: the ' + failure.step + ' build failed — the last good site is shown';
@@ -36,7 +36,7 @@ export const CLIENT_SCRIPT = `(() => {
     const where = document.createElement('p');
     where.className = OVERLAY + '-location';
     where.textContent = failure.file === null ? '(no file named)' : failure.file + (failure.line === null ? '' : ':' + failure.line + (failure.column === null ? '' : ':' + failure.column));
-    Object.assign(where.style, { margin: '0 0 8px', fontWeight: 'bold' });
+    Object.assign(where.style, { margin: '0 0 8px', fontWeight: 'bold', overflowWrap: 'anywhere' });
     const message = document.createElement('pre');
     message.className = OVERLAY + '-message';
     message.textContent = failure.message;
