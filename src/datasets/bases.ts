@@ -3,12 +3,22 @@ import { writeBasesDemo } from '../demo/bases.js';
 import type { CsvFormat } from './csv.js';
 import { BASES_FILE } from './layout.js';
 import { columnSum, ingestCsv, locateFile, type CsvDataset } from './ingest.js';
+import { geoShapeProblem } from './geo-shape.js';
 import { branchOf } from './lookups/branches.js';
 import { stateCodeOf } from './lookups/states.js';
 import type { DatasetModule } from './types.js';
 import { isBlank, parseNumber, textOr, textOrNull } from './values.js';
 
-/** The Kaggle file: semicolon-delimited, UTF-8 with a BOM, 14 columns; Geo Shape holds GeoJSON of up to MBs. */
+/**
+ * The Kaggle file: semicolon-delimited, UTF-8 with a BOM, 14 columns; Geo Shape holds GeoJSON of up to MBs.
+ *
+ * Odd rows (each a warning naming its first lines, in the build output, the manifest and the Status page):
+ * - no usable Geo Point: the row is dropped (there is nothing to place on the map);
+ * - a Geo Shape that is not valid JSON, not a Polygon or MultiPolygon, or has a ring with fewer than 4 positions,
+ *   unclosed or out of range (geo-shape.ts): the shape is dropped (null), the installation and its point are kept;
+ * - a State Terr that is no US state or territory: kept as written, state_abbrev null (not on the state charts);
+ * - PERIMETER or AREA not a number: 0.
+ */
 const FORMAT: CsvFormat = {
   delimiter: ';',
   columns: [
@@ -47,7 +57,7 @@ const FORMAT: CsvFormat = {
 /** bases.parquet, one row per installation that has a Geo Point (D-2). */
 export const BASES_COLUMNS: readonly ColumnDef[] = [
   { name: 'Geo Point', type: 'STRING', nullable: false, doc: '"lat, lon" as written' },
-  { name: 'Geo Shape', type: 'STRING', nullable: true, doc: 'GeoJSON Polygon/MultiPolygon of the footprint, as written (kept; can be MBs)' },
+  { name: 'Geo Shape', type: 'STRING', nullable: true, doc: 'GeoJSON Polygon/MultiPolygon of the footprint, as written (can be MBs); null when blank or not a valid polygon (warned)' },
   { name: 'OBJECTID_1', type: 'INT32', nullable: true, doc: 'source object id; null when blank or absent' },
   { name: 'OBJECTID', type: 'INT32', nullable: true, doc: 'source object id; null when blank or absent' },
   { name: 'COMPONENT', type: 'STRING', nullable: false, doc: 'e.g. "AF Active", "Army Guard", "WHS"; trimmed, blank → "Unknown"' },
@@ -99,9 +109,17 @@ const DATASET: CsvDataset = {
     };
     const componentText = textOr(component, 'Unknown');
     const stateText = textOr(state, 'Unknown');
+    const stateCode = stateCodeOf(stateText);
+    if (stateCode === null && !isBlank(state)) log.note('State Terr', 'names that are no US state or territory (kept as written, state_abbrev left empty)', line, stateText);
+    let shape = textOrNull(geoShape);
+    const shapeProblem = shape === null ? null : geoShapeProblem(shape);
+    if (shapeProblem !== null) {
+      log.note('Geo Shape', `shapes dropped (${shapeProblem}; the installation keeps its point)`, line, shape ?? '');
+      shape = null;
+    }
     return [
       (geoPoint ?? '').trim(),
-      textOrNull(geoShape),
+      shape,
       optionalInt(objectId1),
       optionalInt(objectId),
       componentText,
@@ -117,7 +135,7 @@ const DATASET: CsvDataset = {
       point[0],
       point[1],
       branchOf(componentText),
-      stateCodeOf(stateText),
+      stateCode,
     ];
   },
   details: (table) => ({ totalArea: columnSum(table, 'AREA'), latSum: columnSum(table, 'lat') }),

@@ -5,10 +5,17 @@ import { EQUIPMENT_FILE, EQUIPMENT_FOLDER } from './layout.js';
 import { columnSum, ingestCsv, locateFile, nullCount, type CsvDataset } from './ingest.js';
 import { csvFilesIn } from './input.js';
 import { categoryForNsn } from './lookups/nsn.js';
+import { STATE_NAMES } from './lookups/states.js';
 import type { DatasetModule } from './types.js';
 import { isBlank, parseDateTime, parseNumber, textOr, textOrNull } from './values.js';
 
-/** The Kaggle header; the DLA's own publication calls column 2 "Station Name (LEA)". UI and DEMIL IC may be absent. */
+/**
+ * The Kaggle header; the DLA's own publication calls column 2 "Station Name (LEA)". UI and DEMIL IC may be absent.
+ *
+ * Odd rows are kept and warned about (first lines named in the build output, the manifest and the Status page):
+ * a State that is no two-letter US state or territory code (kept as written: it counts in the totals but is on no
+ * map or state chart), non-numeric Quantity or Acquisition Value (0), an unparseable Ship Date (empty).
+ */
 const FORMAT: CsvFormat = {
   delimiter: ',',
   columns: [
@@ -64,10 +71,12 @@ const DATASET: CsvDataset = {
       if (!isBlank(valueText)) log.note('Acquisition Value', 'non-numeric values set to 0', line, valueText ?? '');
       value = 0;
     }
+    const stateCode = textOr(state, '');
+    if (!Object.prototype.hasOwnProperty.call(STATE_NAMES, stateCode)) log.note('State', 'codes that are no US state or territory (rows kept as written; on no map or state chart)', line, stateCode);
     const shipDate = parseDateTime(dateText);
     if (shipDate === null && !isBlank(dateText)) log.note('Ship Date', 'unparseable dates left empty (rows kept)', line, dateText ?? '');
     return [
-      textOr(state, ''),
+      stateCode,
       textOr(agency, ''),
       textOr(nsn, ''),
       textOr(item, ''),
