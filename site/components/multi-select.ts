@@ -30,6 +30,7 @@ export function multiSelect(options: { label: string; options: readonly Option[]
   let visible: Option[] = [];
   let active = -1;
 
+  const placeholder = options.placeholder ?? 'All — type to search';
   const chips = h('span', { class: 'ms-chips' });
   const input = h('input', {
     id: inputId,
@@ -41,7 +42,7 @@ export function multiSelect(options: { label: string; options: readonly Option[]
     'aria-expanded': 'false',
     'aria-controls': listId,
     'aria-describedby': hintId,
-    placeholder: options.placeholder ?? 'All — type to search',
+    placeholder,
   });
   // tabindex -1: a scrollable list is otherwise a Tab stop in Chromium.
   const list = h('ul', { id: listId, class: 'ms-list', role: 'listbox', 'aria-multiselectable': 'true', 'aria-label': options.label, tabindex: -1, hidden: true });
@@ -73,6 +74,8 @@ export function multiSelect(options: { label: string; options: readonly Option[]
       }),
     );
     clearButton.hidden = selected.size === 0;
+    // "All …" would be false once something is chosen, and the chips leave the box little room.
+    input.placeholder = selected.size === 0 ? placeholder : 'Add more…';
   };
 
   const renderList = (): void => {

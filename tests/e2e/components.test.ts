@@ -90,6 +90,15 @@ describe('components in a real browser', () => {
     expect(await page.getByRole('listbox', { name: 'Regions' }).getByRole('option').allTextContents()).toEqual(['West', 'Midwest']);
     await page.keyboard.press('Enter');
     expect(await search(page)).toBe('?regions=West');
+    // With a choice made, the box asks for more instead of saying "All", and its placeholder shows whole.
+    expect(await regions.getAttribute('placeholder')).toBe('Add more…');
+    const fit = await regions.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return { need: context.measureText(input.placeholder).width, have: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+    });
+    expect(fit.need).toBeLessThanOrEqual(fit.have);
     // The list is never a Tab stop of its own, open or closed.
     expect(await page.getByRole('listbox', { name: 'Regions' }).getAttribute('tabindex')).toBe('-1');
     expect(opened.errors).toEqual([]);

@@ -181,8 +181,9 @@ export function growthChart(rows: readonly Growth[], width: number): Element | n
         title: (g: Growth) => `${g.year}: ${percent(g.growth as number)}\n${dollars(g.value)} vs ${dollars(g.previous)} in ${g.year - 1}`,
         tip: true,
       }),
-      // Inside the cut bar, reading upwards: neighbouring cut bars never collide.
-      Plot.text(clipped, { x: 'year', y: clamp, text: (g: Growth) => percent(g.growth as number), rotate: -90, textAnchor: 'end', dx: 4, fontSize: 10, fill: '#0B0F19' }),
+      // A bar cut at the end of the axis says so with a break across its end, in the card's colour; its full
+      // value is in its hover card and in View data.
+      Plot.text(clipped, { x: 'year', y: (g: Growth) => clamp(g) - Math.sign(g.growth as number) * (domain[1] - domain[0]) * 0.05, text: () => '≈', fontSize: 20, fontWeight: 800, fill: 'var(--card)', ariaHidden: 'true' }),
       Plot.dot(gaps, { x: 'year', y: 0, symbol: 'times', r: 4, stroke: '#94A3B8', title: (g: Growth) => `${g.year}: ${STATUS_TEXT[g.status]}`, tip: true }),
       Plot.ruleY([0]),
     ],

@@ -155,7 +155,7 @@ startPage(async ({ root, table }) => {
   });
   const growthCard = chartCard({
     title: 'Year-over-year growth of value',
-    info: 'Change of the yearly acquisition value on the previous calendar year. × marks a year with no transfers, a year after one, or a year after a $0 year: no growth figure exists there. Bars beyond the axis are cut and labelled with their true value.',
+    info: 'Change of the yearly acquisition value on the previous calendar year. × marks a year with no transfers, a year after one, or a year after a $0 year: no growth figure exists there. A bar beyond the axis is cut, with a break mark (≈) across its end; its true value is in its hover card and in View data.',
   });
   const perCapitaCard = chartCard({ title: 'Value per resident', wide: true, info: 'Acquisition value divided by the 2020 census population of the state or territory.' });
   const demilCard = chartCard({ title: 'DEMIL codes within the top 8 categories', info: 'Acquisition value per DEMIL code (official DoD meanings), for the 8 categories with the largest value.' });
