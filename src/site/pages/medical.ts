@@ -10,8 +10,8 @@ export const medical: PageDefinition = {
   summary: 'Medical transcriptions by specialty: volumes, complexity, keywords, and every record searchable and readable in full.',
   guide: [
     'Filter by specialty and search the keywords and full text of every transcription (plain words, any order).',
-    'Records per specialty, a demand quadrant at the medians, length box plots, a Pareto of workload and a resource index.',
-    'The 30 most frequent keywords as bars and as a word cloud.',
+    'Records per specialty, a demand quadrant at the medians, length box plots, a Pareto of workload and a resource index (specialties with n ≥ 20 records); n on every specialty figure.',
+    'The 30 most frequent keywords as bars, and a word cloud of the keywords that set the selection apart from all other records (weighted log-odds).',
     'A sortable, paged table; select a record to read its full transcription with the search words highlighted.',
   ],
   caches: ['healthcare'],
