@@ -65,12 +65,26 @@ const line = (label, r) =>
 console.log(`input: ${mib.toFixed(1)} MiB in 4 files (full-size demo, ${dir})`);
 const read = timeBaseline('read', dir);
 const naive = timeBaseline('naive', dir);
-const runs = [0, 1, 2].map(() => timeDash(['cache', '--only', 'ecg', '--force', '--datasets', dir, '--cache', cache]));
+// DASH_BENCH_BASELINE: another checkout's bin/dash.js (e.g. `git archive <commit>` built in /tmp), timed in turn with
+// this one on the same input, so a change is reported as a ratio measured under the same load.
+const baselineBin = process.env.DASH_BENCH_BASELINE;
+const args = ['cache', '--only', 'ecg', '--force', '--datasets', dir, '--cache', cache];
+const runs = [];
+const baselineRuns = [];
+for (let i = 0; i < 3; i++) {
+  runs.push(timeDash(args));
+  if (baselineBin) baselineRuns.push(timeDash(args, {}, baselineBin));
+}
 const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 const peak = Math.max(...runs.map((r) => r.peakRssMiB ?? 0));
 console.log(line('baseline: read the bytes (fs)', read));
 console.log(line('baseline: naive split + Number()', naive));
 runs.forEach((r, i) => console.log(line(`dash cache --only ecg --force #${i + 1}`, r)));
+if (baselineBin) {
+  baselineRuns.forEach((r, i) => console.log(line(`DASH_BENCH_BASELINE run #${i + 1}`, r)));
+  const baselineBest = baselineRuns.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  console.log(`best run vs the baseline checkout's best (${baselineBin}): ${(best.wallMs / baselineBest.wallMs).toFixed(2)}× its time`);
+}
 console.log(
   `best dash run: ${(naive.wallMs / best.wallMs).toFixed(1)}× faster than the naive parse, ${(best.wallMs / read.wallMs).toFixed(1)}× the time of ` +
     `reading the bytes; target ≤ 2.0 s and ≤ 200 MiB peak RSS (highest of the runs: ${peak.toFixed(0)} MiB): ` +

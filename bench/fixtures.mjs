@@ -22,12 +22,15 @@ export function ensureFullDemo(names) {
   return dataDir;
 }
 
-/** Runs `node bin/dash.js ...args` under /usr/bin/time -v when present, returning wall ms, CPU ms and peak RSS MiB. */
-export function timeDash(args, env = {}) {
+/**
+ * Runs `node bin/dash.js ...args` (or another checkout's `bin`, e.g. a baseline commit's) under /usr/bin/time -v when
+ * present, returning wall ms, CPU ms and peak RSS MiB.
+ */
+export function timeDash(args, env = {}, bin = dash) {
   const started = process.hrtime.bigint();
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const argv = useTime ? ['-v', process.execPath, dash, ...args] : [dash, ...args];
+  const argv = useTime ? ['-v', process.execPath, bin, ...args] : [bin, ...args];
   const result = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);

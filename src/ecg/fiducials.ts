@@ -46,11 +46,20 @@ export function emptyFiducials(length: number): BeatFiducials {
   return { length, r: null, s: null, t: null, t_end: null, p_onset: null, p: null, qrs_onset: null, q: null, next_r: null, qrs_end: null, rr: null, pr: null, qrs: null, rt: null };
 }
 
-export function detectFiducials(signal: ArrayLike<number>): BeatFiducials {
+export interface DelineationOptions {
+  /**
+   * Fall back to RR = unpadded length / 1.2 when the next R is not found (default). Off for a class's mean waveform:
+   * its length is the longest of its beats', and its next R is smeared over every beat's RR.
+   */
+  rrFromLength?: boolean;
+}
+
+export function detectFiducials(signal: ArrayLike<number>, options: DelineationOptions = {}): BeatFiducials {
   const n = unpaddedLength(signal);
   const out = emptyFiducials(n);
   if (n < MIN_RR + SHARP_HALF) return out;
-  const x = Float64Array.from({ length: n }, (_, i) => signal[i] as number);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = signal[i] as number;
   let min = Infinity;
   let max = -Infinity;
   for (const v of x) {
@@ -73,7 +82,9 @@ export function detectFiducials(signal: ArrayLike<number>): BeatFiducials {
   const s = own?.s ?? null;
   const j = own?.end ?? null;
 
-  const rr: RrInterval | null = rrInterval(nextR !== null ? nextR - r0 : n / 1.2, nextR !== null ? 'r-peaks' : 'length');
+  // The T and P waves are sought on a lightly smoothed copy: at 125 Hz a noisy sample would make its own peak.
+  const smoothed = smooth(x, 3);
+  const rr: RrInterval | null = nextR !== null ? rrInterval(nextR - r0, 'r-peaks') : options.rrFromLength === false ? null : rrInterval(n / 1.2, 'length');
   const rrSamples = nextR !== null ? nextR - r0 : n / 1.2;
 
   let t: number | null = null;
@@ -82,7 +93,7 @@ export function detectFiducials(signal: ArrayLike<number>): BeatFiducials {
     const from = Math.max(r0 + 8, (j ?? r0 + 6) + 2);
     const limit = qrsEdges?.onset ?? (nextR !== null ? nextR - 5 : n);
     const to = Math.min(limit - 6, r0 + Math.min(MAX_R_TO_T, Math.round(0.7 * rrSamples)));
-    const found = findT(x, from, to, limit, range);
+    const found = findT(x, smoothed, from, to, limit, range);
     if (found) {
       t = found.peak;
       tEnd = found.end;
@@ -94,7 +105,7 @@ export function detectFiducials(signal: ArrayLike<number>): BeatFiducials {
   if (qrsEdges?.onset !== undefined && qrsEdges.onset !== null) {
     const onset = qrsEdges.onset;
     const from = Math.max(onset - P_REACH, tEnd ?? (t !== null ? t + 6 : r0 + 10));
-    const found = findP(x, from, onset - 1, range);
+    const found = findP(smoothed, from, onset - 1, range);
     if (found) {
       p = found.peak;
       pOnset = found.onset;
@@ -237,9 +248,8 @@ function slopeThreshold(x: Float64Array, from: number, to: number): number {
  * unlike a QRS). Its end: where the tangent at the steepest slope after the peak meets the level the wave returns
  * to, before `limit` (the next QRS onset).
  */
-function findT(x: Float64Array, from: number, to: number, limit: number, range: number): { peak: number; end: number | null } | null {
+function findT(x: Float64Array, y: Float64Array, from: number, to: number, limit: number, range: number): { peak: number; end: number | null } | null {
   if (to - from < 3) return null;
-  const y = smooth(x, 3);
   // An upright T's prominence may use the ST level just before the window; an inverted T's is measured inside the
   // window only, or the fall from R and the rise to the next R would make any trough between them look deep.
   const upright = mostProminent(y, from, to, Math.max(0, from - 10), limit);
@@ -297,9 +307,8 @@ function waveEnd(y: Float64Array, peak: number, sign: number, bound: number): nu
  * The next beat's P wave in [from, to): the most prominent local maximum, at least 3 % of the range, and its onset by
  * the tangent method on its upstroke (down to the lowest level in the 80 ms before the peak).
  */
-function findP(x: Float64Array, from: number, to: number, range: number): { peak: number; onset: number | null } | null {
+function findP(y: Float64Array, from: number, to: number, range: number): { peak: number; onset: number | null } | null {
   if (to - from < 4) return null;
-  const y = smooth(x, 3);
   let best: { peak: number; prominence: number } | null = null;
   for (const c of localMaxima(y, from, to)) {
     const peak = c + from;

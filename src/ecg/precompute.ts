@@ -1,12 +1,13 @@
 /**
  * The ECG precompute (D-4, D-5; inventory §2.5): one pass over the four files on worker threads, then the small
- * computations (means, stds, features, samples, fiducials, correlation, PCA) on the main thread.
+ * computations (means, stds, samples, fiducials and features of the sampled beats, correlation, PCA) on the main thread.
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { SourceKind } from '../datasets/types.js';
 import { InputError } from '../errors.js';
+import { beatFeatures } from './features.js';
 import { detectFiducials } from './fiducials.js';
 import { ECG_FILES } from './files.js';
 import { pcaEmbedding } from './pca.js';
@@ -25,7 +26,7 @@ import {
   type EcgSplit,
   type SplitName,
 } from './schema.js';
-import { addBeat, beatFeatures, correlationMatrix, emptySums, meanWaveform, mergeSums, stdWaveform, type GroupSums } from './stats.js';
+import { addBeat, correlationMatrix, emptySums, meanWaveform, mergeSums, stdWaveform, type GroupSums } from './stats.js';
 
 export interface PrecomputeInput {
   /** The folder the files are relative to. */
@@ -177,14 +178,16 @@ function splitDocument(classNames: readonly string[], data: SplitData): EcgSplit
     if (group.count === 0) return;
     const mean = meanWaveform(group);
     const set = data.samples[label] as SampleSet;
-    const beats = Array.from({ length: set.keys.length }, (_, i) => Array.from(set.beats.subarray(i * BEAT_LENGTH, (i + 1) * BEAT_LENGTH)));
+    // The kept beats are the feature sample, in key order; the first SAMPLES_PER_CLASS of them are the shown samples.
+    const kept = Array.from({ length: set.keys.length }, (_, i) => set.beats.subarray(i * BEAT_LENGTH, (i + 1) * BEAT_LENGTH));
+    const fiducials = kept.map((beat) => detectFiducials(beat));
     split.class_distribution[name] = group.count;
     split.mean_waveforms[name] = mean;
     split.std_waveforms[name] = stdWaveform(group);
-    split.samples[name] = beats;
-    split.features[name] = beatFeatures(group);
-    split.sample_fiducials[name] = beats.map((beat) => detectFiducials(beat));
-    split.mean_fiducials[name] = detectFiducials(mean);
+    split.samples[name] = kept.slice(0, SAMPLES_PER_CLASS).map((beat) => Array.from(beat));
+    split.features[name] = beatFeatures(kept, fiducials);
+    split.sample_fiducials[name] = fiducials.slice(0, SAMPLES_PER_CLASS);
+    split.mean_fiducials[name] = detectFiducials(mean, { rrFromLength: false });
   });
   return split;
 }

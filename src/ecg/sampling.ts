@@ -3,20 +3,22 @@
  *
  * - Sample beats: every beat gets a key, a seeded hash of its 188 values' IEEE-754 bits; the sample of a
  *   (split, class) group is the SAMPLES_PER_CLASS beats with the smallest keys, in ascending key order
- *   (bottom-k sampling: a uniform sample without replacement). The key depends only on the seed and the beat, so the
+ *   (bottom-k sampling: a uniform sample without replacement). The features are computed on the
+ *   FEATURE_SAMPLES_PER_CLASS beats with the smallest keys, of which the shown samples are the first. The key depends only on the seed and the beat, so the
  *   choice is the same whatever the chunking, worker count, row order, line endings or float formatting.
  * - PTB split: the normal rows then the abnormal rows, in file order, are shuffled by Fisher–Yates with
  *   `Random.derive(seed, 'ecg:ptbdb-split')`; the first floor(0.8 N) of the permutation are train, the rest test.
  */
 import { Random } from '../demo/random.js';
-import { BEAT_LENGTH, FIELDS_PER_ROW, SAMPLES_PER_CLASS } from './schema.js';
+import { BEAT_LENGTH, FEATURE_SAMPLES_PER_CLASS, FIELDS_PER_ROW, SAMPLES_PER_CLASS } from './schema.js';
 
 /** The seed of every ECG choice (the original used 42 throughout). */
 export const ECG_SEED = 42;
 
 export const SAMPLING_METHOD =
   `Samples: the ${SAMPLES_PER_CLASS} beats of each split and class with the smallest key, key = a seeded 53-bit hash of the row's ` +
-  `188 values (IEEE-754 bits), in ascending key order. PTB split: normal then abnormal rows in file order, Fisher-Yates ` +
+  `188 values (IEEE-754 bits), in ascending key order; features over the ${FEATURE_SAMPLES_PER_CLASS} with the smallest keys. ` +
+  `PTB split: normal then abnormal rows in file order, Fisher-Yates ` +
   `shuffled by dash's sfc32 generator derived from the seed and "ecg:ptbdb-split"; the first floor(0.8 N) are train.`;
 
 /**
@@ -58,7 +60,7 @@ export class BottomK {
   private size = 0;
   private maxAt = 0;
 
-  constructor(readonly capacity = SAMPLES_PER_CLASS) {
+  constructor(readonly capacity = FEATURE_SAMPLES_PER_CLASS) {
     this.keys = new Float64Array(capacity);
     this.beats = new Float64Array(capacity * BEAT_LENGTH);
   }

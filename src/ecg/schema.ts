@@ -17,11 +17,13 @@
  * }
  * EcgSplit = every map keyed by class name, in label order, classes with no rows left out:
  *   class_distribution (rows), mean_waveforms and std_waveforms (187 values; population std),
- *   samples (≤ 50 beats of 187 values), features ({ peak_amplitude, energy, zero_crossings }),
+ *   samples (≤ 50 beats of 187 values), features (median and IQR of heart rate, QRS width, T amplitude, length, energy
+ *   over ≤ 500 sampled beats),
  *   sample_fiducials (one BeatFiducials per stored sample, same order), mean_fiducials (of the mean waveform)
  * ```
  * Fiducial indices are 0-based positions in the 187-sample row as stored, which starts at the beat's R peak.
- * schema_version 2: fiducials in the rows' framing (R at the start; the next beat's P, QRS and R; RR, PR, QRS, R–T end).
+ * schema_version 2: fiducials in the rows' framing (R at the start; the next beat's P, QRS and R; RR, PR, QRS, R–T end),
+ * and features that separate the classes, with their spread.
  */
 
 export const ECG_SCHEMA_VERSION = 2;
@@ -31,6 +33,8 @@ export const SAMPLE_RATE_HZ = 125;
 export const BEAT_LENGTH = 187;
 export const FIELDS_PER_ROW = BEAT_LENGTH + 1;
 export const SAMPLES_PER_CLASS = 50;
+/** Beats per (split, class) the features are computed on; the SAMPLES_PER_CLASS shown are the first of them. */
+export const FEATURE_SAMPLES_PER_CLASS = 500;
 
 export const MITBIH_CLASSES = ['Normal (N)', 'Supraventricular (S)', 'Ventricular (V)', 'Fusion (F)', 'Unknown (Q)'] as const;
 export const PTBDB_CLASSES = ['Normal', 'Abnormal'] as const;
@@ -74,13 +78,31 @@ export interface EcgSplit {
   mean_fiducials: Record<string, BeatFiducials>;
 }
 
+/** A feature over the beats where it was found: how many, and its quartiles. */
+export interface FeatureSummary {
+  n: number;
+  q1: number;
+  median: number;
+  q3: number;
+}
+
+/**
+ * Per (split, class), over its feature sample (FEATURE_SAMPLES_PER_CLASS beats at most, see sampling.ts); each
+ * summary is null when no beat of the sample has the feature (e.g. no QRS width found).
+ */
 export interface BeatFeatures {
-  /** Mean over beats of the beat's maximum. */
-  peak_amplitude: number;
-  /** Mean over beats of the sum of squared samples. */
-  energy: number;
-  /** Mean over beats of the number of sign changes of (sample − 0.5) between consecutive samples. */
-  zero_crossings: number;
+  /** Beats in the feature sample. */
+  beats: number;
+  /** From the RR interval (the two R peaks, or the row length / 1.2). */
+  heart_rate_bpm: FeatureSummary | null;
+  /** The next beat's QRS onset to end. */
+  qrs_ms: FeatureSummary | null;
+  /** T peak above the row's median sample, in normalised units (negative: inverted T). */
+  t_amplitude: FeatureSummary | null;
+  /** The row before its zero padding, in ms (1.2 × the median RR of the row's 10 s recording). */
+  length_ms: FeatureSummary | null;
+  /** Σ x² over the row. */
+  energy: FeatureSummary | null;
 }
 
 export interface CorrelationMatrix {

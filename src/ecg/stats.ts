@@ -1,42 +1,30 @@
 /**
  * Streaming per-group statistics of beats (D-4): count, per-sample sums and sums of squares in Float64 (mean and
- * population std, numpy's ddof=0), and the sums behind the three beat features. Groups from different chunks
+ * population std, numpy's ddof=0). Groups from different chunks
  * merge by addition, so workers accumulate chunk by chunk and the main thread adds the chunks in file order.
  */
-import { BEAT_LENGTH, type BeatFeatures, type CorrelationMatrix } from './schema.js';
+import { BEAT_LENGTH, type CorrelationMatrix } from './schema.js';
 
 /** The plain-data form that crosses worker boundaries (structured clone). */
 export interface GroupSums {
   count: number;
   sum: Float64Array;
   sumSquares: Float64Array;
-  peakSum: number;
-  crossingsSum: number;
 }
 
 export function emptySums(): GroupSums {
-  return { count: 0, sum: new Float64Array(BEAT_LENGTH), sumSquares: new Float64Array(BEAT_LENGTH), peakSum: 0, crossingsSum: 0 };
+  return { count: 0, sum: new Float64Array(BEAT_LENGTH), sumSquares: new Float64Array(BEAT_LENGTH) };
 }
 
 /** Adds one beat (the first BEAT_LENGTH values of `row`, from `offset`). */
 export function addBeat(group: GroupSums, row: ArrayLike<number>, offset = 0): void {
   const { sum, sumSquares } = group;
-  let peak = -Infinity;
-  let crossings = 0;
-  let previousSign = 0;
   for (let i = 0; i < BEAT_LENGTH; i++) {
     const v = row[offset + i] as number;
     sum[i] = (sum[i] as number) + v;
     sumSquares[i] = (sumSquares[i] as number) + v * v;
-    if (v > peak) peak = v;
-    // numpy's sign(v - 0.5): a sample exactly at 0.5 has sign 0, and entering or leaving 0 counts as a change.
-    const sign = v > 0.5 ? 1 : v < 0.5 ? -1 : 0;
-    if (i > 0 && sign !== previousSign) crossings++;
-    previousSign = sign;
   }
   group.count++;
-  group.peakSum += peak;
-  group.crossingsSum += crossings;
 }
 
 export function mergeSums(into: GroupSums, from: GroupSums): void {
@@ -45,8 +33,6 @@ export function mergeSums(into: GroupSums, from: GroupSums): void {
     into.sumSquares[i] = (into.sumSquares[i] as number) + (from.sumSquares[i] as number);
   }
   into.count += from.count;
-  into.peakSum += from.peakSum;
-  into.crossingsSum += from.crossingsSum;
 }
 
 export function meanWaveform(group: GroupSums): number[] {
@@ -60,17 +46,6 @@ export function stdWaveform(group: GroupSums): number[] {
     const variance = (group.sumSquares[i] as number) / group.count - mean * mean;
     return variance > 0 ? Math.sqrt(variance) : 0;
   });
-}
-
-/** Energy = mean over beats of Σ x², which is Σ over samples of the sums of squares, divided by the count. */
-export function beatFeatures(group: GroupSums): BeatFeatures {
-  let energy = 0;
-  for (let i = 0; i < BEAT_LENGTH; i++) energy += group.sumSquares[i] as number;
-  return {
-    peak_amplitude: group.peakSum / group.count,
-    energy: energy / group.count,
-    zero_crossings: group.crossingsSum / group.count,
-  };
 }
 
 /** numpy `corrcoef` over rows: Pearson r between every pair of waveforms (r = 1 on the diagonal, symmetric; 0 against a flat one). */

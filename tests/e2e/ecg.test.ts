@@ -57,6 +57,18 @@ describe('ECG page', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('scale') === 'log');
     await expect.poll(() => distribution.locator('.distribution-bar rect').count()).toBe(linearBars);
 
+    // Features per class: five features, each its own chart with one interquartile bar and one median per class.
+    const features = page.locator('.feature-row figure');
+    expect(await features.locator('.feature-title').allTextContents()).toEqual([
+      'Heart rate (bpm)',
+      'QRS width, next beat (ms)',
+      'T amplitude (normalised)',
+      'Row length before padding (ms)',
+      'Energy (Σ x²)',
+    ]);
+    const medians = await features.evaluateAll((figs) => figs.map((f) => f.querySelectorAll('.feature-median line').length));
+    expect(medians).toEqual([5, 5, 5, 5, 5]);
+
     // PCA: click the middle of the plot area where points are; the URL then names a class and beat.
     await page.getByRole('group', { name: 'Dataset' }).getByText('PTB', { exact: true }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('dataset') === 'ptbdb');

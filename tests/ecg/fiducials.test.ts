@@ -110,6 +110,13 @@ describe('detectFiducials in the rows framing (R at the start, the next beat at 
     expect(cut.rr).toEqual({ samples: 100, ms: 800, bpm: 75, source: 'length' });
   });
 
+  it('gives no RR from the length when told not to (a class mean waveform, whose length is its longest beat’s)', () => {
+    const mean = constructedBeat([{ at: 0, amp: 1, width: 1.6 }, { at: 4, amp: -0.2, width: 1.2 }, { at: 35, amp: 0.3, width: 6 }], 150);
+    expect(detectFiducials(mean).rr?.source).toBe('length');
+    const f = detectFiducials(mean, { rrFromLength: false });
+    expect([f.rr, f.next_r, f.t?.index]).toEqual([null, null, 35]);
+  });
+
   it('never reports the next R (a sharp peak) as the T wave when there is no T', () => {
     const noT = detectFiducials(
       constructedBeat(

@@ -111,7 +111,14 @@ startPage(async ({ root, json }) => {
 
   const distributionCard = chartCard({ title: 'Class distribution, train vs test', info: 'Rows per class in each split. PTB has no split of its own: normal and abnormal are concatenated and split 80/20 by a seeded permutation.' });
   const meanCard = chartCard({ title: 'Mean waveform ± 1 std per class', wide: true, info: 'Per-sample mean of every train beat of the class, with a band of ± one population standard deviation.' });
-  const featureCard = chartCard({ title: 'Features per class', info: 'Mean per beat of the peak amplitude, the energy (sum of squared samples) and the crossings of the 0.5 level. Each feature has its own scale so all three can be compared across classes.' });
+  const featureCard = chartCard({
+    title: 'Features per class: median and spread',
+    wide: true,
+    info:
+      'For each class, the middle half of its beats (interquartile range, the bar) and the median (the line), each feature on its own scale. ' +
+      'Heart rate and QRS width come from the delineation; T amplitude is the T peak above the row’s median level; the row length is 1.2 median RR intervals of the recording the beat came from. ' +
+      'Computed on a fixed random sample of up to 500 beats per class (all beats of smaller classes) of the train split.',
+  });
   const correlationCard = chartCard({ title: 'Correlation of class mean waveforms', info: 'Pearson correlation between the mean train waveforms of each pair of classes.' });
   const pcaCard = chartCard({ title: 'PCA of the sampled beats', wide: true, info: 'The 50 sampled train beats per class projected on the first two principal components. Hover for the class and sample; click a point to open that beat in the browser.' });
 
@@ -316,29 +323,56 @@ function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   return h('div', { class: 'ecg-fiducials' }, summary, intervals, points);
 }
 
-/** ECG-6: one small bar chart per feature, each with its own y scale (the original drew them on one axis). */
+/**
+ * One small chart per feature, each on its own scale: per class the interquartile range as a bar and the median as
+ * a tick, over the class's feature sample (the counts are in each tooltip).
+ */
 function featureCharts(width: number, dataset: EcgPageDataset): Element {
   const features = [
-    { key: 'peak_amplitude', label: 'Peak amplitude' },
-    { key: 'energy', label: 'Energy (Σ x²)' },
-    { key: 'zero_crossings', label: 'Crossings of 0.5' },
+    { key: 'heart_rate_bpm', label: 'Heart rate (bpm)', digits: 0 },
+    { key: 'qrs_ms', label: 'QRS width, next beat (ms)', digits: 0 },
+    { key: 't_amplitude', label: 'T amplitude (normalised)', digits: 2 },
+    { key: 'length_ms', label: 'Row length before padding (ms)', digits: 0 },
+    { key: 'energy', label: 'Energy (Σ x²)', digits: 1 },
   ] as const;
-  const each = Math.max(160, Math.floor(width / 3) - 8);
+  const names = dataset.classes.map((c) => c.name);
+  const columns = Math.max(1, Math.min(features.length, Math.floor((width + 8) / 228)));
+  const each = Math.floor((width - 8 * (columns - 1)) / columns);
+  // MIT-BIH's class names are long: the axis shows their letter (N, S, V, F, Q), the tooltip the whole name.
+  const short = (name: string): string => /\((\w+)\)$/.exec(name)?.[1] ?? name;
   return h(
     'div',
-    { class: 'feature-row' },
-    ...features.map((f) =>
-      Plot.plot({
+    { class: 'feature-row', style: `grid-template-columns: repeat(${columns}, minmax(0, 1fr))` },
+    ...features.map((f) => {
+      const rows = dataset.classes.flatMap((c) => {
+        const s = c.features?.[f.key];
+        return s ? [{ name: c.name, beats: c.features?.beats ?? 0, ...s }] : [];
+      });
+      const plot = Plot.plot({
         ...PLOT_DEFAULTS,
         width: each,
-        height: 260,
-        marginBottom: 90,
-        title: f.label,
-        x: { label: null, domain: dataset.classes.map((c) => c.name), tickRotate: -45, tickFormat: (s: string) => s.replace(/ \(.*\)$/, '') },
-        y: { label: null, grid: true },
-        color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL },
-        marks: [Plot.barY(dataset.classes, { x: 'name', y: (c: EcgPageClass) => c.features?.[f.key] ?? 0, fill: 'name', tip: true, title: (c: EcgPageClass) => `${c.name}\n${f.label}: ${formatNumber(c.features?.[f.key] ?? 0, 3)}` }), Plot.ruleY([0])],
-      }),
-    ),
+        height: 230,
+        marginLeft: 52,
+        marginBottom: 40,
+        x: { label: null, domain: names, tickFormat: short },
+        y: { label: null, grid: true, nice: true },
+        color: { domain: names, range: CATEGORICAL },
+        marks: [
+          Plot.barY(rows, { x: 'name', y1: 'q1', y2: 'q3', fill: 'name', fillOpacity: 0.55, inset: 6 }),
+          Plot.tickY(rows, { x: 'name', y: 'median', stroke: 'currentColor', strokeWidth: 2.5, inset: 4, className: 'feature-median' }),
+          Plot.tip(
+            rows,
+            Plot.pointerX({
+              x: 'name',
+              y: 'median',
+              // Narrow charts: a short tip above the median, centred, stays inside the card.
+              preferredAnchor: 'bottom',
+              title: (d) => `${d.name}\nmedian ${formatNumber(d.median, f.digits)}\nIQR ${formatNumber(d.q1, f.digits)}–${formatNumber(d.q3, f.digits)}\n${formatInteger(d.n)} of ${formatInteger(d.beats)} beats`,
+            }),
+          ),
+        ],
+      });
+      return h('figure', {}, h('h4', { class: 'feature-title' }, f.label), plot);
+    }),
   );
 }

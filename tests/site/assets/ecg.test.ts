@@ -9,7 +9,7 @@ const split = (counts: Record<string, number>): EcgSplit => ({
   mean_waveforms: Object.fromEntries(Object.keys(counts).map((k) => [k, [0.123456, 0.5]])),
   std_waveforms: Object.fromEntries(Object.keys(counts).map((k) => [k, [0.01, 0.02]])),
   samples: Object.fromEntries(Object.keys(counts).map((k) => [k, [[0.987654321, 0]]])),
-  features: Object.fromEntries(Object.keys(counts).map((k) => [k, { peak_amplitude: 1, energy: 2, zero_crossings: 3 }])),
+  features: Object.fromEntries(Object.keys(counts).map((k) => [k, { beats: 1, heart_rate_bpm: { n: 1, q1: 70, median: 72, q3: 75 }, qrs_ms: null, t_amplitude: null, length_ms: null, energy: null }])),
   sample_fiducials: Object.fromEntries(Object.keys(counts).map((k) => [k, [none]])),
   mean_fiducials: Object.fromEntries(Object.keys(counts).map((k) => [k, none])),
 });
