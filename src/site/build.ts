@@ -15,6 +15,7 @@ import { DASH_VERSION } from '../version.js';
 import { loadBundle, type SiteBundle } from './bundle.js';
 import { CacheReader, missingCachesError, summarizeDatasets } from './caches.js';
 import { encodeTable } from './columnar.js';
+import { dataNotice } from './data-notice.js';
 import { isCompressible, reuseCompressed, writeCompressed } from './compress.js';
 import { NOT_FOUND_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
@@ -28,6 +29,11 @@ export interface SiteBuildOptions {
   /** Defaults to the registry; tests pass their own. */
   pages?: readonly PageDefinition[];
   bundle?: SiteBundle;
+  /**
+   * Build the pages whose caches exist and skip the others (listed in the report), for a first `dash build --only`;
+   * without it a missing cache fails the site, naming it.
+   */
+  skipMissing?: boolean;
 }
 
 export interface SiteReport {
@@ -36,6 +42,8 @@ export interface SiteReport {
   files: number;
   bytes: number;
   durationMs: number;
+  /** Pages left out because caches they need do not exist (only with `skipMissing`). */
+  skipped: { id: string; title: string; missing: DatasetName[] }[];
 }
 
 const hashOf = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex').slice(0, 10);
@@ -47,9 +55,9 @@ const hashOf = (data: Uint8Array | string): string => createHash('sha256').updat
 export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> {
   const started = performance.now();
   const { paths } = options;
-  const pages = options.pages ?? PAGES;
+  const registered = options.pages ?? PAGES;
   const bundle = options.bundle ?? (await loadBundle());
-  const unbundled = pages.filter((p) => bundle.pages[p.id] === undefined).map((p) => `site/pages/${p.id}.ts`);
+  const unbundled = registered.filter((p) => bundle.pages[p.id] === undefined).map((p) => `site/pages/${p.id}.ts`);
   if (unbundled.length > 0) {
     throw new DashError(`site: the browser bundle has no entry for ${unbundled.join(', ')}; run \`npm run build\``);
   }
@@ -57,10 +65,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   const modules = await loadDatasets();
   const manifest = await readManifest(paths.cache);
   const datasets = await summarizeDatasets(paths.cache, manifest, modules);
+  const absent = (name: DatasetName): boolean => datasets.find((d) => d.name === name)?.freshness === 'missing';
+  const skipped = options.skipMissing
+    ? registered.filter((p) => p.caches.some(absent)).map((p) => ({ id: p.id, title: p.title, missing: p.caches.filter(absent) }))
+    : [];
+  const pages = registered.filter((p) => !skipped.some((s) => s.id === p.id));
   const missing = new Map<DatasetName, string[]>();
   for (const page of pages) {
     for (const name of page.caches) {
-      if (datasets.find((d) => d.name === name)?.freshness === 'missing') missing.set(name, [...(missing.get(name) ?? []), page.title]);
+      if (absent(name)) missing.set(name, [...(missing.get(name) ?? []), page.title]);
     }
   }
   if (missing.size > 0) {
@@ -76,7 +89,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   try {
     const report = await writeSite(temp, { ...options, pages, bundle, datasets, modules });
     await swapIn(temp, paths.out);
-    return { ...report, out: paths.out, durationMs: Math.round(performance.now() - started) };
+    return { ...report, out: paths.out, durationMs: Math.round(performance.now() - started), skipped };
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
@@ -90,7 +103,7 @@ interface WriteContext extends SiteBuildOptions {
   modules: Awaited<ReturnType<typeof loadDatasets>>;
 }
 
-async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport, 'out' | 'durationMs'>> {
+async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport, 'out' | 'durationMs' | 'skipped'>> {
   let files = 0;
   let bytes = 0;
   const emit = async (relative: string, data: Uint8Array | string): Promise<{ bytes: number; brotli: number }> => {
@@ -158,6 +171,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<Omit<SiteReport,
       boot: w.bundle.boot,
       favicon: w.bundle.favicon,
       version: DASH_VERSION,
+      notice: dataNotice(page.caches, w.datasets),
     });
     await emit(pageFile(page.id), html);
     report.push({ id: page.id, file: pageFile(page.id), assets: written });
