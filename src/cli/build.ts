@@ -16,7 +16,8 @@ async function build(flags: CacheFlags, io: Io): Promise<number> {
   const cachesOk = cacheExitCode(reports) === EXIT_OK;
   let site: unknown;
   if (cachesOk) {
-    site = await buildSiteStep(context);
+    // A build of some datasets (--only) may be the first: the pages whose caches exist are built, the others skipped.
+    site = await buildSiteStep(context, { skipMissing: flags.only !== undefined });
   } else {
     context.reporter.warn('site not built: fix the failed dataset(s) above and run `dash build` again');
   }

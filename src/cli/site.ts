@@ -4,8 +4,11 @@ import { buildSite, type SiteReport } from '../site/build.js';
 import { commandContext, writeJson, type CommandContext, type Io } from './io.js';
 
 /** The site half of `dash build`: the report for `--json`. Errors (a missing cache, a failed page) propagate. */
-export async function buildSiteStep(context: CommandContext): Promise<SiteReport> {
-  const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now() });
+export async function buildSiteStep(context: CommandContext, options: { skipMissing?: boolean } = {}): Promise<SiteReport> {
+  const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now(), skipMissing: options.skipMissing });
+  for (const page of report.skipped) {
+    context.reporter.warn(`site: ${page.title} page skipped: no ${page.missing.join(', ')} cache yet; \`dash build --only ${page.missing.join(',')}\` adds it`);
+  }
   const seconds = `${(report.durationMs / 1000).toFixed(1)} s`;
   if (report.upToDate) {
     context.reporter.info(`site: up to date, nothing written (${report.pages.length} pages unchanged in ${report.out}; ${seconds})`);

@@ -15,6 +15,7 @@ import { DASH_VERSION } from '../version.js';
 import { loadBundle, NOTICES_PATH, type SiteBundle } from './bundle.js';
 import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
 import { encodeTable } from './columnar.js';
+import { dataNotice } from './data-notice.js';
 import { isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
 import { describeSource, NOT_FOUND_FILE, NOTICES_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
@@ -31,6 +32,11 @@ export interface SiteBuildOptions {
   bundle?: SiteBundle;
   /** THIRD_PARTY_NOTICES to copy into the site; defaults to the package's. */
   notices?: string;
+  /**
+   * Build the pages whose caches exist and skip the others (listed in the report), for a first `dash build --only`;
+   * without it a missing cache fails the site, naming it.
+   */
+  skipMissing?: boolean;
 }
 
 export interface SiteReport {
@@ -43,6 +49,8 @@ export interface SiteReport {
   files: number;
   bytes: number;
   durationMs: number;
+  /** Pages left out because caches they need do not exist (only with `skipMissing`). */
+  skipped: { id: string; title: string; missing: DatasetName[] }[];
 }
 
 const hashOf = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex').slice(0, 10);
@@ -56,9 +64,9 @@ const hashOf = (data: Uint8Array | string): string => createHash('sha256').updat
 export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> {
   const started = performance.now();
   const { paths } = options;
-  const pages = options.pages ?? PAGES;
+  const registered = options.pages ?? PAGES;
   const bundle = options.bundle ?? (await loadBundle());
-  const unbundled = pages.filter((p) => bundle.pages[p.id] === undefined).map((p) => `site/pages/${p.id}.ts`);
+  const unbundled = registered.filter((p) => bundle.pages[p.id] === undefined).map((p) => `site/pages/${p.id}.ts`);
   if (unbundled.length > 0) {
     throw new DashError(`site: the browser bundle has no entry for ${unbundled.join(', ')}; run \`npm run build\``);
   }
@@ -66,10 +74,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   const modules = await loadDatasets();
   const manifest = await readManifest(paths.cache);
   const datasets = await summarizeDatasets(paths.cache, manifest, modules);
+  const absent = (name: DatasetName): boolean => datasets.find((d) => d.name === name)?.freshness === 'missing';
+  const skipped = options.skipMissing
+    ? registered.filter((p) => p.caches.some(absent)).map((p) => ({ id: p.id, title: p.title, missing: p.caches.filter(absent) }))
+    : [];
+  const pages = registered.filter((p) => !skipped.some((s) => s.id === p.id));
   const missing = new Map<DatasetName, string[]>();
   for (const page of pages) {
     for (const name of page.caches) {
-      if (datasets.find((d) => d.name === name)?.freshness === 'missing') missing.set(name, [...(missing.get(name) ?? []), page.title]);
+      if (absent(name)) missing.set(name, [...(missing.get(name) ?? []), page.title]);
     }
   }
   if (missing.size > 0) {
@@ -85,7 +98,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   const reusable = await reusableParts(paths.out, previous, keys);
   const duration = (): number => Math.round(performance.now() - started);
   if (previous && reusable.shared && pages.every((p) => reusable.pages.has(p.id)) && Object.keys(previous.pages).length === pages.length) {
-    return { ...reportOf(previous, pages, []), out: paths.out, upToDate: true, durationMs: duration() };
+    return { ...reportOf(previous, pages, []), out: paths.out, upToDate: true, durationMs: duration(), skipped };
   }
 
   const temp = join(dirname(paths.out), `.${basename(paths.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -95,7 +108,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
     const record = await writeSite(temp, { ...options, pages, bundle, datasets, modules, links, keys, previous, reusable });
     await swapIn(temp, paths.out);
     const rebuilt = pages.filter((p) => !reusable.pages.has(p.id)).map((p) => p.id);
-    return { ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration() };
+    return { ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration(), skipped };
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
@@ -121,7 +134,8 @@ async function buildKeys(k: SiteBuildOptions & { pages: readonly PageDefinition[
     // The footer shows a dataset's title and source line only: a cache rebuilt to the same bytes changes no page of it.
     const footer = footerDatasets(page, k.datasets).map((d) => [d.title, describeSource(d)]);
     const described = page.describesData === true ? { datasets: k.datasets, cacheFiles } : { footer };
-    pages.set(page.id, keyOf({ ...code, ...shell, page: page.id, entry: k.bundle.pages[page.id], caches, ...described }));
+    const notice = dataNotice(page.caches, k.datasets);
+    pages.set(page.id, keyOf({ ...code, ...shell, page: page.id, entry: k.bundle.pages[page.id], caches, notice, ...described }));
   }
   // The notices file is written by the bundle step beside the bundle, so it is keyed on its bytes.
   const notices = createHash('sha256').update(await readFile(k.notices ?? NOTICES_PATH).catch(() => Buffer.alloc(0))).digest('hex');
@@ -150,7 +164,7 @@ async function reusableParts(out: string, previous: SiteRecord | undefined, keys
   return reusable;
 }
 
-function reportOf(record: SiteRecord, pages: readonly PageDefinition[], rebuilt: string[]): Omit<SiteReport, 'out' | 'durationMs' | 'upToDate'> {
+function reportOf(record: SiteRecord, pages: readonly PageDefinition[], rebuilt: string[]): Omit<SiteReport, 'out' | 'durationMs' | 'upToDate' | 'skipped'> {
   const all = [record.shared.files, ...pages.map((p) => record.pages[p.id]?.files ?? [])].flat().filter((f) => !/\.(gz|br)$/.test(f.path));
   return {
     pages: pages.map((p) => ({ id: p.id, file: pageFile(p.id), assets: record.pages[p.id]?.assets ?? [] })),
@@ -275,6 +289,7 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
       boot: w.bundle.boot,
       favicon: w.bundle.favicon,
       version: DASH_VERSION,
+      notice: dataNotice(page.caches, w.datasets),
     });
     await emit(pageFile(page.id), html);
     record.pages[page.id] = { key, builtAt: w.now.toISOString(), files: await settle(), assets: written };

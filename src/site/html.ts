@@ -1,5 +1,6 @@
 import type { DatasetSummary } from './caches.js';
 import { PAGE_META_ID, type PageMeta } from './contracts/meta.js';
+import { listTitles, type DataNotice } from './data-notice.js';
 import type { PageLink } from './page.js';
 
 /** Text for HTML element content and double-quoted attributes: dataset strings are never markup. */
@@ -39,6 +40,21 @@ export interface PageHtml {
   boot: string;
   favicon: string;
   version: string;
+  /** Datasets of this page that are demo data or sample files: a banner names them. */
+  notice: DataNotice;
+}
+
+/** The banner at the top of a page built from demo data or sample files; nothing for a page of full data. */
+export function renderDataNotice(notice: DataNotice): string {
+  const e = escapeHtml;
+  const parts: string[] = [];
+  const are = (n: number): string => (n === 1 ? 'is' : 'are');
+  if (notice.demo.length > 0) parts.push(`${e(listTitles(notice.demo))} ${are(notice.demo.length)} dash's built-in demo data: made-up figures, not the real dataset.`);
+  if (notice.sample.length > 0) parts.push(`${e(listTitles(notice.sample))} ${are(notice.sample.length)} built from sample files: a part of the real dataset.`);
+  if (parts.length === 0) return '';
+  const heading = notice.demo.length > 0 ? 'Demo data' : 'Sample data';
+  return `<aside class="data-notice" aria-label="${heading}"><strong>${heading}.</strong> ${parts.join(' ')} <a href="status.html">Status</a> lists each dataset's source.</aside>
+`;
 }
 
 /**
@@ -83,7 +99,7 @@ ${p.dataPreload.map((href) => `<link rel="preload" href="${e(href)}" as="fetch" 
 <a class="skip-link" href="#main">Skip to main content</a>
 ${siteHeader(p.nav, p.meta.page)}
 <main id="main" tabindex="-1">
-<div class="page-head"><h1>${e(p.meta.title)}</h1><p class="lede">${e(p.summary)}</p></div>
+${renderDataNotice(p.notice)}<div class="page-head"><h1>${e(p.meta.title)}</h1><p class="lede">${e(p.summary)}</p></div>
 <div id="page-root" class="page-root" aria-busy="true"><div class="state state-loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading…</div></div>
 <noscript><p class="state state-error">This page draws its charts with JavaScript; please enable it.</p></noscript>
 </main>

@@ -21,6 +21,20 @@ describe('dash build', { timeout: 120_000 }, () => {
     expect(second.stderr).toContain('✔ bases: fresh (776 rows, demo data), not rebuilt');
   });
 
+  it('--only on an empty cache builds the pages whose caches exist and names the pages it skipped', async () => {
+    const cwd = await tempDir();
+    const r = await dash(['build', '--cache', 'c', '--out', 'site', '--only', 'bases', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('⚠ site: Equipment page skipped: no equipment cache yet; `dash build --only equipment` adds it');
+    expect(r.stderr).toContain('⚠ site: Combined page skipped: no equipment cache yet');
+    const report = JSON.parse(r.stdout) as { site: { pages: { id: string }[]; skipped: { id: string }[] } };
+    expect(report.site.pages.map((p) => p.id)).toEqual(['overview', 'installations', 'status']);
+    expect(report.site.skipped.map((p) => p.id)).toEqual(['equipment', 'ecg', 'medical', 'combined']);
+    const installations = await readFile(join(cwd, 'site', 'installations.html'), 'utf8');
+    expect(installations).toContain('<strong>Demo data.</strong> US military installations is dash\'s built-in demo data');
+    expect(installations).not.toContain('equipment.html');
+  });
+
   it('a failing dataset leaves the others built, the site unbuilt, and exits 1', async () => {
     const cwd = await tempDir();
     expect((await dash(['demo', '--datasets', 'ds', '--only', 'equipment,bases,healthcare'], { cwd })).code).toBe(0);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanEnv, run, sandbox, yamlDocuments, yamlFile } from './repo.js';
@@ -24,6 +24,8 @@ afterEach(async () => {
 // Each runs full demo builds: minutes on a loaded 2-core machine, hence the long limits.
 describe('k8s init container', () => {
   it('copies the image caches into the state volume, rebuilds nothing for the same inputs, and writes the site', async () => {
+    // The datasets, as the image's build context and the pod's volume hold them (production never uses demo data).
+    expect((await run(process.execPath, ['bin/dash.js', 'demo', '--datasets', 'datasets'], { cwd: dir, env: cleanEnv() })).code).toBe(0);
     // The image: the Dockerfile's PREBUILD step in /app.
     const image = await run(process.execPath, ['bin/dash.js', 'build'], { cwd: dir, env: cleanEnv() });
     expect(image.code).toBe(0);
@@ -39,6 +41,7 @@ describe('k8s init container', () => {
     const env = cleanEnv({ ...config, DASH_DATASETS_DIR: moved(config.DASH_DATASETS_DIR as string), DASH_CACHE_DIR: moved(config.DASH_CACHE_DIR as string), DASH_DIST_DIR: moved(config.DASH_DIST_DIR as string) });
     // The pod's volumes exist as mount points before the container starts.
     for (const mount of init?.volumeMounts ?? []) await mkdir(moved(mount.mountPath), { recursive: true });
+    await cp(join(dir, 'datasets'), env.DASH_DATASETS_DIR as string, { recursive: true });
 
     const [shell, ...args] = init?.command ?? [];
     expect(shell).toBe('sh');

@@ -175,6 +175,35 @@ describe('dash site build', () => {
     await expect(stat(join(work, 'dist'))).rejects.toThrow('ENOENT');
   });
 
+  it('with skipMissing, builds the pages whose caches exist, leaves the others out of the site and its navigation, and lists them', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    const needsBases: PageDefinition = { ...quantities, id: 'map', title: 'Installations', caches: ['bases', 'equipment'] };
+    const report = await buildSite({ ...(await options([overview, quantities, needsBases])), skipMissing: true });
+    expect(report.pages.map((p) => p.id)).toEqual(['overview', 'probe']);
+    expect(report.skipped).toEqual([{ id: 'map', title: 'Installations', missing: ['bases'] }]);
+    expect((await readdir(join(work, 'dist'))).filter((n) => n.endsWith('.html')).sort()).toEqual(['404.html', 'index.html', 'probe.html']);
+    expect(await readFile(join(work, 'dist', 'index.html'), 'utf8')).not.toContain('map.html');
+  });
+
+  it('shows a banner naming the demo and sample datasets behind each page, and none on a page of full data', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    const build = async (source: string): Promise<Record<string, string>> => {
+      const manifest = JSON.parse(await readFile(join(work, 'cache', MANIFEST_FILE), 'utf8')) as Manifest;
+      (manifest.artefacts.equipment as { source: string }).source = source;
+      await writeFile(join(work, 'cache', MANIFEST_FILE), JSON.stringify(manifest));
+      await buildSite(await options([overview, quantities]));
+      return { index: await readFile(join(work, 'dist', 'index.html'), 'utf8'), probe: await readFile(join(work, 'dist', 'probe.html'), 'utf8') };
+    };
+    const demo = await build('demo');
+    for (const html of [demo.index, demo.probe]) {
+      expect(html).toContain('<aside class="data-notice" aria-label="Demo data"><strong>Demo data.</strong> Military equipment transfers (DoD 1033 program) is dash\'s built-in demo data: made-up figures, not the real dataset.');
+    }
+    expect((await build('sample')).probe).toContain('<strong>Sample data.</strong> Military equipment transfers (DoD 1033 program) is built from sample files: a part of the real dataset.');
+    const full = await build('full');
+    expect(full.probe).not.toContain('data-notice');
+    expect(full.index).not.toContain('data-notice');
+  });
+
   it('leaves the previous site untouched when a page fails, and cleans its temp folder', async () => {
     await writeEquipmentCache(join(work, 'cache'));
     await buildSite(await options([overview]));
