@@ -4,7 +4,7 @@
  * deltas to the cluster primary, which merges them, so the figures are the whole server's.
  */
 
-import { CLIENT_ERROR_REASONS, ROUTE_CLASSES } from './security.js';
+import { CLIENT_ERROR_REASONS, ROUTE_CLASSES } from './routes.js';
 
 export type Labels = Record<string, string>;
 
