@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { ColumnTable, writeParquetTable, type ColumnDef } from '../cache/parquet.js';
 import { InputError } from '../errors.js';
-import { isFile } from '../filesystem.js';
 import { DASH_VERSION } from '../version.js';
 import { CoercionLog, readCsv, type CsvFormat } from './csv.js';
 import { inputFileAt } from './input.js';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renameSync } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { removeLeftovers } from '../cache/leftovers.js';
 import { readManifest, type Manifest } from '../cache/manifest.js';

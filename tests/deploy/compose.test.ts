@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DEFAULT_PATHS, loadSettings, resolvePaths } from '../../src/config.js';
+import { loadSettings, resolvePaths } from '../../src/config.js';
 import { documentedServe, productionSettings, readRepoFile, REPO, yamlFile } from './repo.js';
 
 interface Service {

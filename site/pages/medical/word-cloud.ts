@@ -57,5 +57,5 @@ export function wordCloud(items: readonly CloudItem[], label: string, width: num
     group.append(text);
   });
   svg.append(group);
-  return withTable(svg, { columns: [{ label: 'keyword', numeric: false }, { label: 'records', numeric: true }], rows: placed.map((w) => [w.text, w.records]) });
+  return withTable(svg, { columns: [{ label: 'keyword', numeric: false }, { label: 'distinctiveness (z)', numeric: true }], rows: placed.map((w) => [w.text, Math.round(w.weight * 100) / 100]) });
 }
