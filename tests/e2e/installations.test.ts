@@ -146,7 +146,7 @@ describe('Installations page', () => {
       const outline = page.locator(`.inst-selection[data-selected="${target.name}"] path.inst-footprint`);
       await outline.waitFor();
       expect((await outline.getAttribute('d'))?.length).toBeGreaterThan(10);
-      expect(await page.locator('.inst-selection h4').textContent()).toBe(target.name);
+      expect(await page.locator('.inst-selection h3').textContent()).toBe(target.name);
       // The selected base's footprint is drawn in place on the map too, before any zoom.
       await page.locator(`.inst-map g.footprints path[data-name="${target.name}"]`).waitFor({ state: 'attached' });
       await page.reload();
