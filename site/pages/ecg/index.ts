@@ -169,7 +169,7 @@ startPage(async ({ root, json }) => {
         width,
         height: 300,
         marginBottom: 50,
-        fx: { label: null, domain: dataset.classes.map((c) => c.name), tickRotate: dataset.classes.length > 2 ? -15 : 0 },
+        fx: { label: null, domain: dataset.classes.map((c) => c.name), ...(width < 640 ? { tickFormat: classCode } : { tickRotate: dataset.classes.length > 2 ? -15 : 0 }) },
         x: { axis: null, domain: ['train', 'test'] },
         y: { type: log ? 'log' : 'linear', label: `beats (${log ? 'log' : 'linear'} scale)`, grid: true, tickFormat: '~s' },
         color: { domain: ['train', 'test'], range: [ACCENTS.blue, ACCENTS.amber], legend: true },
@@ -262,6 +262,11 @@ startPage(async ({ root, json }) => {
   inTurns(draw);
 });
 
+/** MIT-BIH's class names are long: narrow axes show their letter (N, S, V, F, Q), tooltips the whole name. */
+function classCode(name: string): string {
+  return /\((\w+)\)$/.exec(name)?.[1] ?? name;
+}
+
 /** A beat (padding trimmed) with, when given, its fiducials and the PR, QRS and R–T end intervals as bands. */
 function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | null, caption: string): Element {
   const n = trimmedLength(beat);
@@ -338,8 +343,6 @@ function featureCharts(width: number, dataset: EcgPageDataset): Element {
   const names = dataset.classes.map((c) => c.name);
   const columns = Math.max(1, Math.min(features.length, Math.floor((width + 8) / 228)));
   const each = Math.floor((width - 8 * (columns - 1)) / columns);
-  // MIT-BIH's class names are long: the axis shows their letter (N, S, V, F, Q), the tooltip the whole name.
-  const short = (name: string): string => /\((\w+)\)$/.exec(name)?.[1] ?? name;
   return h(
     'div',
     { class: 'feature-row', style: `grid-template-columns: repeat(${columns}, minmax(0, 1fr))` },
@@ -354,7 +357,7 @@ function featureCharts(width: number, dataset: EcgPageDataset): Element {
         height: 230,
         marginLeft: 52,
         marginBottom: 40,
-        x: { label: null, domain: names, tickFormat: short },
+        x: { label: null, domain: names, tickFormat: classCode },
         y: { label: null, grid: true, nice: true },
         color: { domain: names, range: CATEGORICAL },
         marks: [
