@@ -85,13 +85,14 @@ describe('stopping a build', { timeout: 240_000 }, () => {
   }
 
   it('SIGKILL in the site phase leaves a temp site; the next build removes it and leaves the caches byte-identical', async () => {
-    const run = dash(cwd, ['build', '--cache', 'c', '--out', 'site']);
+    // A new --out folder: into the existing site an unchanged build writes nothing (the incremental build).
+    const run = dash(cwd, ['build', '--cache', 'c', '--out', 'fresh']);
     await run.waitFor('✔ site: Overview');
     run.proc.kill('SIGKILL');
     await run.exit;
-    expect((await readdir(cwd)).filter((n) => /^\.site\.\d+\.[0-9a-f]{8}\.tmp$/.test(n))).toHaveLength(1);
+    expect((await readdir(cwd)).filter((n) => /^\.fresh\.\d+\.[0-9a-f]{8}\.tmp$/.test(n))).toHaveLength(1);
 
-    const next = dash(cwd, ['build', '--cache', 'c', '--out', 'site']);
+    const next = dash(cwd, ['build', '--cache', 'c', '--out', 'fresh']);
     expect((await next.exit).code).toBe(0);
     expect((await readdir(cwd)).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(await transient(join(cwd, 'c'))).toEqual([]);
