@@ -23,8 +23,9 @@ function dash(args: string[]): { status: number | null; stderr: string } {
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(join(tmpdir(), 'dash-e2e-'));
   const paths = ['--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')];
-  // With no datasets, `dash build` builds every cache from the built-in demo data (source "demo"), then the site.
-  const build = dash(['build', ...paths]);
+  // `--demo`: every cache from the built-in demo data (source "demo"), then the site. A named --datasets folder
+  // never falls back to demo data by itself.
+  const build = dash(['build', '--demo', ...paths]);
   if (build.status !== 0) throw new Error(`dash build failed (exit ${build.status}):\n${build.stderr}`);
   project.provide('siteDir', join(work, 'dist'));
   project.provide('cacheDir', join(work, 'cache'));
