@@ -93,8 +93,8 @@ describe('docker-compose.yml (development)', () => {
     expect(rules(dash)).toEqual(['./src rebuild', './site rebuild', './scripts rebuild', './package-lock.json rebuild']);
     // Datasets need no Compose rule: dash dev watches the mounted folder itself and reloads the open pages.
     expect(rules(build)).toEqual([]);
-    expect(dash.command).toEqual(['node', 'bin/dash.js', 'dev', '--host', '0.0.0.0', '--port', '8050', '--no-open']);
-    expect(build.command).toEqual(['node', 'bin/dash.js', 'build']);
+    expect(dash.command).toEqual(['node', '/app/bin/dash.js', 'dev', '--host', '0.0.0.0', '--port', '8050', '--no-open']);
+    expect(build.command).toEqual(['node', '/app/bin/dash.js', 'build']);
     expect(dash.build).toEqual({ context: '.', args: { PREBUILD: 'false' } });
     // `build` runs the image `dash` builds, and never looks for it in a registry.
     expect(build.build).toBeUndefined();
@@ -105,7 +105,11 @@ describe('docker-compose.yml (development)', () => {
     // folder must not be a mount point itself, since `dash site` swaps it in by renaming.
     for (const service of [build, dash]) {
       expect(service.user).toBe('${HOST_UID:-1000}:${HOST_GID:-1000}');
-      const paths = resolvePaths({}, service.environment ?? {}, '/app');
+      // dash's defaults in the project folder, not named folders: a named datasets folder must hold every input, so a
+      // fresh clone (no datasets/) would fail instead of showing the demo.
+      expect(service.environment?.DASH_DATASETS_DIR).toBeUndefined();
+      expect((service as { working_dir?: string }).working_dir).toBe('/work');
+      const paths = resolvePaths({}, service.environment ?? {}, '/work');
       expect(paths).toEqual({ datasets: '/work/datasets', cache: '/work/data_cache', out: '/work/dist' });
       expect(service.volumes).toEqual(['.:/work']);
       expect(service.volumes?.map((v) => v.split(':')[1])).toEqual([dirname(paths.out)]);

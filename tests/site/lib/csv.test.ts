@@ -41,14 +41,14 @@ describe('CSV export', () => {
     expect(toCsv(['=cmd'], [[-1]], { bom: false })).toBe('"\'=cmd"\r\n-1\r\n');
   });
 
-  it('is what every CSV export of the site is written with (Equipment, Installations, Medical, Combined, data tables)', () => {
+  it('is what every CSV export of the site is written with (Equipment, Installations, Medical, Combined, data tables, View data)', () => {
     const site = join(import.meta.dirname, '..', '..', '..', 'site');
     const sources = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => [f, readFileSync(join(site, f), 'utf8')] as const);
     const writers = sources.filter(([, text]) => text.includes('text/csv')).map(([f]) => f.replaceAll('\\', '/')).sort();
     expect(writers).toEqual(['components/export-button.ts', 'pages/medical/index.ts']);
     for (const [file, text] of sources) if (writers.includes(file.replaceAll('\\', '/'))) expect([file, text.includes('toCsv(')]).toEqual([file, true]);
     const users = sources.filter(([, text]) => text.includes('exportButton(')).map(([f]) => f.replaceAll('\\', '/')).sort();
-    expect(users).toEqual(['components/export-button.ts', 'pages/combined/index.ts', 'pages/equipment/index.ts', 'pages/installations.ts', 'pages/medical/index.ts']);
+    expect(users).toEqual(['components/chart-data-view.ts', 'components/export-button.ts', 'pages/combined/index.ts', 'pages/equipment/index.ts', 'pages/installations.ts', 'pages/medical/index.ts']);
   });
 
   it('joins rows with CRLF after a UTF-8 byte-order mark', () => {
