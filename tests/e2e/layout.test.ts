@@ -16,18 +16,12 @@ const THEMES = ['dark', 'light'] as const;
 /** The most a page may shift while it loads and draws (Core Web Vitals' "good" is 0.1; ours is stricter). */
 const MAX_CLS = 0.05;
 
-/**
- * TODO(ecg-layout): the ECG page is being reworked in its own branch (its 400 px overflow from the class radio
- * group and the fiducials table; at 1280 px the class-distribution labels cut by the chart's edge, the correlation
- * legend's end labels, the PCA axis title over its ticks). Remove this skip when that branch is merged.
- */
-const TODO_ECG_LAYOUT = new Set(['ecg']);
 
 const session = useSite();
 
 describe.each(PAGES)('%s', (id) => {
   describe.each(VIEWPORTS)('at $name px', ({ name, viewport }) => {
-    it.skipIf(TODO_ECG_LAYOUT.has(id)).each(THEMES)('%s: fits the window, no colliding or cut chart text, no layout shift', async (theme) => {
+    it.each(THEMES)('%s: fits the window, no colliding or cut chart text, no layout shift', async (theme) => {
       const { page, close } = await openPage(session.browser, `${session.server.url}${id}.html`, { viewport, colorScheme: theme });
       await waitForPage(page);
       const audit = await auditLayout(page);

@@ -7,6 +7,7 @@ import { filterPanel } from '../../components/filter-panel.js';
 import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
 import { h } from '../../lib/dom.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
+import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
 import { UrlState } from '../../lib/url-state.js';
@@ -211,17 +212,34 @@ startPage(async ({ root, json }) => {
       const c = dataset.correlation;
       if (!c) return null;
       const cells = c.classes.flatMap((a, i) => c.classes.map((b, j) => ({ a, b, r: c.matrix[i]?.[j] ?? 0 })));
-      return Plot.plot({
-        ...PLOT_DEFAULTS,
-        width,
-        height: 90 + c.classes.length * 48,
-        marginLeft: 140,
-        marginBottom: 70,
-        x: { label: null, domain: c.classes, tickRotate: -20 },
-        y: { label: null, domain: c.classes },
-        color: { type: 'linear', scheme: 'rdbu', domain: [-1, 1], legend: true, label: 'Pearson r' },
-        marks: [Plot.cell(cells, { x: 'a', y: 'b', fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }), Plot.text(cells, { x: 'a', y: 'b', text: (d) => formatNumber(d.r, 2), fill: (d) => (Math.abs(d.r) > 0.6 ? 'white' : 'black'), fontSize: 11 })],
-      });
+      // Column names slant or stand by the room (cut with a <title> when they must be), as on the Combined heatmap;
+      // row names get a measured margin; values are written only when they fit a cell.
+      const rows = chartBandLabels(c.classes, width);
+      const frame = { plotWidth: width - rows.marginLeft - 20, marginLeft: rows.marginLeft, marginBottom: 90 };
+      const columns = slantedLabels(c.classes, frame, (t) => chartTextWidth(t));
+      const written = chartTextWidth('−0.00', 11) + 4 <= frame.plotWidth / Math.max(1, c.classes.length);
+      return titleShortened(
+        titleShortened(
+          Plot.plot({
+            ...PLOT_DEFAULTS,
+            width,
+            height: 110 + c.classes.length * 48,
+            marginLeft: rows.marginLeft,
+            marginBottom: frame.marginBottom,
+            x: { label: null, domain: c.classes, tickRotate: columns.rotate, tickFormat: columns.format },
+            y: { label: null, domain: c.classes, tickFormat: rows.format },
+            color: { type: 'linear', scheme: 'rdbu', domain: [-1, 1], legend: true, label: 'Pearson r', ...RAMP_LEGEND },
+            marks: [
+              Plot.cell(cells, { x: 'a', y: 'b', fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }),
+              written ? Plot.text(cells, { x: 'a', y: 'b', text: (d) => formatNumber(d.r, 2), fill: (d) => (Math.abs(d.r) > 0.6 ? 'white' : 'black'), fontSize: 11 }) : null,
+            ],
+          }),
+          c.classes,
+          columns.format,
+        ),
+        c.classes,
+        rows.format,
+      );
     });
 
     pcaCard.draw((width) => {
@@ -233,7 +251,8 @@ startPage(async ({ root, json }) => {
         ...PLOT_DEFAULTS,
         width,
         height: 380,
-        x: { label: `PC1 (${formatNumber(p.explained_variance[0] * 100, 1)} % of variance)`, grid: true },
+        marginBottom: X_TITLE.marginBottom,
+        x: { labelOffset: X_TITLE.labelOffset, label: `PC1 (${formatNumber(p.explained_variance[0] * 100, 1)} % of variance)`, grid: true, ticks: Math.max(2, Math.floor(width / 80)) },
         y: { label: `PC2 (${formatNumber(p.explained_variance[1] * 100, 1)} % of variance)`, grid: true },
         color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL, legend: true },
         marks: [
