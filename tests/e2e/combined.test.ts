@@ -48,16 +48,16 @@ describe('Combined page', () => {
     });
     expect(outside).toBe(0);
     // Regions compared: one bar chart per measure, each with its own labelled scale (the radar's spokes had none).
-    const regionCard = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Regions compared' }) });
+    const regionCard = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Regions compared' }) });
     expect(await regionCard.locator('.region-panel-title').allTextContents()).toEqual(['Equipment value', 'Items shipped', 'Installations', 'Agencies']);
     for (const panel of await regionCard.locator('.region-panel').all()) {
-      expect(await panel.locator('g[aria-label="x-axis tick label"] text').count()).toBeGreaterThanOrEqual(2);
+      expect(await panel.locator('g[data-mark="x-axis tick label"] text').count()).toBeGreaterThanOrEqual(2);
     }
-    expect(await regionCard.locator('.region-panel[data-measure="Equipment value"] g[aria-label="x-axis tick label"] text').first().textContent()).toBe('$0');
+    expect(await regionCard.locator('.region-panel[data-measure="Equipment value"] g[data-mark="x-axis tick label"] text').first().textContent()).toBe('$0');
     // Each median's label lies on its dashed line (it sat in the frame's corner, far from the line).
-    const quadrant = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Quadrants at the medians' }) }).locator('svg[viewBox]').last();
+    const quadrant = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Quadrants at the medians' }) }).locator('svg[viewBox]').last();
     const gaps = await quadrant.evaluate((svg) => {
-      const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')].map((l) => l.getBoundingClientRect());
+      const rules = [...svg.querySelectorAll('g[data-mark="rule"] line')].map((l) => l.getBoundingClientRect());
       const vertical = rules.find((r) => r.width < 1);
       const horizontal = rules.find((r) => r.height < 1);
       const x = svg.querySelector('.median-label-x text')?.getBoundingClientRect();
@@ -70,7 +70,7 @@ describe('Combined page', () => {
     expect(gaps?.y).toBeLessThan(8);
     // Both bubble charts carry a size key.
     for (const title of [/^Installations vs equipment value$/, /^Agency reach$/]) {
-      const card = page.locator('.chart-card', { has: page.locator('h3', { hasText: title }) });
+      const card = page.locator('.chart-card', { has: page.locator('h2', { hasText: title }) });
       expect(await card.locator('svg.size-legend circle').count()).toBe(3);
     }
     // The panels' labels fit inside their charts.

@@ -171,13 +171,13 @@ describe('Installations page', () => {
       await page.locator(`.inst-map circle.inst-dot[data-name="${target.name}"]`).dispatchEvent('click');
       await expect.poll(() => page.locator('.inst-selection .inst-details').textContent()).toContain(expected);
       expect(await page.locator('.inst-selection .inst-details').textContent()).toMatch(/perimeter [\d.,]+ km/);
-      const scatter = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Footprint area vs distance' }) }).locator('svg').first();
+      const scatter = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Footprint area vs distance' }) }).locator('svg').first();
       await scatter.scrollIntoViewIfNeeded();
-      const dot = await scatter.locator('g[aria-label="dot"] circle').first().boundingBox();
+      const dot = await scatter.locator('g[data-mark="dot"] circle').first().boundingBox();
       if (dot === null) throw new Error('the scatter plot has no dot');
       await page.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
       // Plot splits the tip into tspans with zero-width spaces between words it may wrap.
-      const tip = async (): Promise<string> => ((await scatter.locator('g[aria-label="tip"]').textContent()) ?? '').replaceAll('\u200b', '');
+      const tip = async (): Promise<string> => ((await scatter.locator('g[data-mark="tip"]').textContent()) ?? '').replaceAll('\u200b', '');
       await expect.poll(tip).toMatch(/footprint [\d.,]+ km² \([\d.,]+ acres\)/);
       expect(await tip()).toMatch(/nearest: .+, [\d.,]+ ?km/);
     });
@@ -185,10 +185,10 @@ describe('Installations page', () => {
 
   it('plots footprint area against the distance to the nearest installation, not against perimeter', async () => {
     await onPage('', async (page) => {
-      const card = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Footprint area vs distance to the nearest installation' }) });
-      expect(await card.locator('svg [aria-label="y-axis label"], svg text').allTextContents()).toEqual(expect.arrayContaining(['↑ Footprint area (km², log)']));
-      expect(await card.locator('svg g[aria-label="dot"] circle').count()).toBe(bases.filter((b) => b.shape !== null).length);
-      expect(await page.locator('.chart-card h3', { hasText: /perimeter/i }).count()).toBe(0);
+      const card = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Footprint area vs distance to the nearest installation' }) });
+      expect(await card.locator('svg [data-mark="y-axis label"], svg text').allTextContents()).toEqual(expect.arrayContaining(['↑ Footprint area (km², log)']));
+      expect(await card.locator('svg g[data-mark="dot"] circle').count()).toBe(bases.filter((b) => b.shape !== null).length);
+      expect(await page.locator('.chart-card h2', { hasText: /perimeter/i }).count()).toBe(0);
     });
   });
 

@@ -69,18 +69,18 @@ describe('Medical Records page', () => {
   it('ranks only specialties with n ≥ 20 records, shows n on each, and sizes the bubbles with a key', async () => {
     const { page, errors, close } = await openPage(session.browser, `${session.server.url}medical.html`);
     await waitForPage(page);
-    const resource = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Resource allocation index' }) });
-    const labels = await resource.locator('svg g[aria-label="text"] text').allTextContents();
+    const resource = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Resource allocation index' }) });
+    const labels = await resource.locator('svg g[data-mark="text"] text').allTextContents();
     expect(labels.length).toBeGreaterThan(0);
     // Every bar label carries its n, and every n is at least 20.
     const counts = labels.map((l) => Number(/n = ([\d,]+)/.exec(l)?.[1]?.replaceAll(',', '')));
     expect(counts.every((n) => n >= 20)).toBe(true);
     expect(await resource.locator('.resource-note').textContent()).toMatch(/^Specialties with n ≥ 20 records only: \d+ with fewer left out/);
     // The length boxes name n in their tick labels.
-    const lengths = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Transcription length by specialty' }) });
-    expect(await lengths.locator('svg g[aria-label="y-axis tick label"] text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ · n = [\d,]+$/)]));
+    const lengths = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Transcription length by specialty' }) });
+    expect(await lengths.locator('svg g[data-mark="y-axis tick label"] text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ · n = [\d,]+$/)]));
     // The quadrant's bubbles have a size key with three reference sizes.
-    const key = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Resource demand quadrant' }) }).locator('svg.size-legend');
+    const key = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Resource demand quadrant' }) }).locator('svg.size-legend');
     expect(await key.locator('circle').count()).toBe(3);
     expect(errors).toEqual([]);
     await close();
@@ -89,7 +89,7 @@ describe('Medical Records page', () => {
   it('makes the cloud the keywords distinctive of the selection, not a copy of the keyword bars', async () => {
     const { page, errors, close } = await openPage(session.browser, `${session.server.url}medical.html`);
     await waitForPage(page);
-    const cloud = page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Distinctive keywords' }) });
+    const cloud = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Distinctive keywords' }) });
     const note = (await cloud.locator('.cloud-contrast').textContent()) ?? '';
     expect(note).toMatch(/^.+ \(n = [\d,]+\) against all other records \(n = [\d,]+\) · no filter: the largest specialty/);
     const words = await cloud.locator('svg.word-cloud text').evaluateAll((nodes) => nodes.map((n) => n.firstChild?.textContent ?? ''));
@@ -103,7 +103,7 @@ describe('Medical Records page', () => {
       expect(inFocus / focus).toBeGreaterThan(inRest / rest);
     }
     // Choosing a specialty compares it instead, and says so.
-    const second = await page.locator('.chart-card', { has: page.locator('h3', { hasText: 'Records by medical specialty' }) }).locator('svg g[aria-label="y-axis tick label"] text').nth(1).textContent();
+    const second = await page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Records by medical specialty' }) }).locator('svg g[data-mark="y-axis tick label"] text').nth(1).textContent();
     await page.goto(`${session.server.url}medical.html?specialty=${encodeURIComponent(second ?? '')}`);
     await waitForPage(page);
     expect(await cloud.locator('.cloud-contrast').textContent()).toMatch(new RegExp(`^${(second ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(n = [\\d,]+\\) against all other records \\(n = [\\d,]+\\)$`));

@@ -129,7 +129,10 @@ describe('under dash serve', () => {
       const opened = await openPage(session.browser, `${dash.url}${path}`, { viewport: { width: 400, height: 800 } });
       const { page } = opened;
       expect(await page.locator('h1').textContent()).toBe('Page not found');
+      // At 400 px the page links are folded into the Menu, as on every page.
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Menu' }).click();
       expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').count()).toBe(7);
+      await page.keyboard.press('Escape');
       // Styled (the dark background), not the browser's bare default.
       expect(await background(page)).toBe(DARK);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
