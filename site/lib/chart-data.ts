@@ -52,7 +52,8 @@ export function drawWithTable<T extends Element | null>(draw: () => T): { chart:
   try {
     const chart = draw();
     if (chart === null) return { chart, table: null };
-    const own = attached.get(chart);
+    // A hand-drawn chart may come back wrapped (a note above it, a key beside it): its table travels with it.
+    const own = attached.get(chart) ?? [...chart.querySelectorAll('*')].map((e) => attached.get(e)).find((t) => t !== undefined);
     if (own) return { chart, table: own };
     const tables = captured.map(tableFromMarks).filter((t): t is ChartTable => t !== null);
     return { chart, table: joinTables(tables) };

@@ -14,7 +14,9 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attrs: 
 }
 
 /** An accessible SVG for the page's d3 charts; `centered` puts (0, 0) in the middle (donut, sunburst). */
-export function svgRoot(width: number, height: number, label: string, options: { centered?: boolean } = {}): d3.Selection<SVGSVGElement, undefined, null, undefined> {
+export function svgRoot(width: number, height: number, label: string, options: { centered?: boolean; interactive?: boolean } = {}): d3.Selection<SVGSVGElement, undefined, null, undefined> {
   const origin = options.centered ? `${-width / 2} ${-height / 2}` : '0 0';
-  return d3.create('svg').attr('viewBox', `${origin} ${width} ${height}`).attr('width', width).attr('height', height).attr('role', 'img').attr('aria-label', label);
+  // An image cannot hold controls (axe's nested-interactive): a chart with buttons in it is a named group.
+  const role = options.interactive ? 'group' : 'img';
+  return d3.create('svg').attr('viewBox', `${origin} ${width} ${height}`).attr('width', width).attr('height', height).attr('role', role).attr('aria-label', label);
 }

@@ -394,7 +394,7 @@ function featureCharts(width: number, dataset: EcgPageDataset): Element {
           ),
         ],
       });
-      return h('figure', {}, h('h4', { class: 'feature-title' }, f.label), plot);
+      return h('figure', {}, h('h3', { class: 'feature-title' }, f.label), plot);
     }),
   );
 }

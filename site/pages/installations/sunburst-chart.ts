@@ -60,7 +60,7 @@ export function sunburstChart(options: SunburstOptions): Element | null {
     if (d.data.installation) options.onSelect(d.data.installation);
     else options.onDrill([...path, ...d.ancestors().reverse().slice(1).map((a) => a.data.name)]);
   };
-  const svg = svgRoot(size, size, `Hierarchy of ${formatInteger(focus.value)} installations: ${path.length > 0 ? path.join(' › ') : 'top states'}`, { centered: true });
+  const svg = svgRoot(size, size, `Hierarchy of ${formatInteger(focus.value)} installations: ${path.length > 0 ? path.join(' › ') : 'top states'}`, { centered: true, interactive: true });
   const nodes = partition.descendants().filter((d) => d.depth > 0);
   svg
     .append('g')
