@@ -3,7 +3,7 @@ import { existsSync, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { DEV_DEFAULTS, loadSettings } from '../config.js';
+import { datasetsNamed, DEV_DEFAULTS, loadSettings } from '../config.js';
 import type { DatasetName } from '../datasets/types.js';
 import { EXIT_OK } from '../errors.js';
 import { createLogger } from '../log.js';
@@ -33,6 +33,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   });
   const echo = (text: string): void => void io.stderr.write(text);
   const env = io.env;
+  const named = datasetsNamed({ datasets: typeof options.datasets === 'string' ? options.datasets : undefined }, env);
   const checkout = isCheckout();
   const live = new LiveReload();
 
@@ -50,7 +51,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     const steps: (() => Promise<StepResult>)[] = [];
     if (work.src) steps.push(() => runTypescript(env, echo));
     if (work.src || work.site) steps.push(() => runBundle(env, echo));
-    steps.push(() => runBuild(paths, work.only, env, echo));
+    steps.push(() => runBuild(paths, work.only, env, echo, named));
     let result: StepResult = { ok: true, site: null };
     for (const step of steps) {
       result = await step();

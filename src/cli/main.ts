@@ -64,9 +64,10 @@ export function createProgram(io: Io, setExit: (code: number) => void, setComman
     command.action(async (...received: unknown[]) => {
       const self = received[received.length - 1] as Command;
       // Defaults are left to resolvePaths, so a command can tell a folder the user named (never replaced by demo
-      // data) from the default one, and DASH_*_DIR is read from the command's own environment.
+      // data) from the default one, and DASH_*_DIR is read from the command's own environment (by resolvePaths, where
+      // an empty variable means unset: commander would pass DASH_DATASETS_DIR= on as '', the current folder).
       const options = self.opts();
-      for (const key of ['datasets', 'cache', 'out']) if (self.getOptionValueSource(key) === 'default') delete options[key];
+      for (const key of ['datasets', 'cache', 'out']) if (['default', 'env'].includes(self.getOptionValueSource(key) ?? '')) delete options[key];
       setExit(await action({ ...options, args: self.processedArgs }, io));
     });
     program.addCommand(command);

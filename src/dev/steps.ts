@@ -55,10 +55,13 @@ function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (tex
 }
 
 /** `dash build --json` over the given folders, limited to `only` when the change is known to touch just those. */
-export async function runBuild(paths: Paths, only: DatasetName[] | undefined, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<StepResult> {
-  const args = [join(PACKAGE_ROOT, 'bin', 'dash.js'), 'build', '--json', '--datasets', paths.datasets, '--cache', paths.cache, '--out', paths.out];
+export async function runBuild(paths: Paths, only: DatasetName[] | undefined, env: NodeJS.ProcessEnv, echo: (text: string) => void, datasetsNamed = true): Promise<StepResult> {
+  // A datasets folder left to the default is passed on as the default (the build runs where dash dev was started), so
+  // the build keeps its demo fallback for missing inputs; a named one must hold every input, as for dash build.
+  const datasets = datasetsNamed ? ['--datasets', paths.datasets] : [];
+  const args = [join(PACKAGE_ROOT, 'bin', 'dash.js'), 'build', '--json', ...datasets, '--cache', paths.cache, '--out', paths.out];
   if (only !== undefined) args.push('--only', only.join(','));
-  const ran = await runNode(args, PACKAGE_ROOT, env, echo);
+  const ran = await runNode(args, datasetsNamed ? PACKAGE_ROOT : process.cwd(), env, echo);
   if (ran.code === 0) {
     const report = JSON.parse(ran.stdout) as { site: SiteReport | null };
     return { ok: true, site: report.site };
