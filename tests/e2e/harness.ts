@@ -3,11 +3,13 @@
  * dash serve's endpoints), chromium through playwright-core, and a page wrapper that records console errors and
  * failed requests. Page tests: open → assert → screenshot. See site/README.md.
  */
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
 import { Writable } from 'node:stream';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -199,6 +201,45 @@ export function useSite(options: StaticServerOptions = {}): SiteSession {
   afterAll(async () => {
     await session.server?.close();
     await session.browser?.close();
+  });
+  return session;
+}
+
+/** One CSV line per row, every field quoted (RFC 4180), under `header`. */
+export function csvText(header: string, rows: readonly (readonly string[])[]): string {
+  const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  return `${[header, ...rows.map((r) => r.map(quote).join(','))].join('\n')}\n`;
+}
+
+/**
+ * Like useSite, over the demo caches with one dataset rebuilt by the real CLI from `files` (paths under the datasets
+ * folder → their text): a site holding the hostile or odd data a test needs.
+ */
+export function useSiteRebuilt(dataset: string, files: Record<string, string>): SiteSession {
+  const session = {} as SiteSession;
+  let work = '';
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), `dash-e2e-${dataset}-`));
+    cpSync(inject('cacheDir'), join(work, 'cache'), { recursive: true });
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(work, 'datasets', path)), { recursive: true });
+      writeFileSync(join(work, 'datasets', path), text);
+    }
+    for (const args of [['cache', '--only', dataset], ['site']]) {
+      const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'dash.js'), ...args, '--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      });
+      if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
+    }
+    session.siteDir = join(work, 'dist');
+    session.browser = await launchChromium();
+    session.server = await serveStatic(session.siteDir);
+  });
+  afterAll(async () => {
+    await session.server?.close();
+    await session.browser?.close();
+    rmSync(work, { recursive: true, force: true });
   });
   return session;
 }

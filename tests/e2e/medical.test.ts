@@ -1,10 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectLandmarks, expectSkipLink, launchChromium, openPage, pageUrl, screenshot, serveStatic, useSite, waitForPage, type StaticServer } from './harness.js';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { csvText, expectLandmarks, expectSkipLink, openPage, pageUrl, screenshot, useSite, useSiteRebuilt, waitForPage, type StaticServer } from './harness.js';
 
 const session = useSite();
 const assetRequests = (server: StaticServer, kind: string): string[] => server.requests.filter((path) => path.includes(`/medical.${kind}`));
@@ -123,44 +118,16 @@ describe('Medical Records page', () => {
 
 describe('Medical Records page with markup in the data', () => {
   const PAYLOAD = 'Before <script>window.__pwned = 1</script> middle <img src="x" onerror="window.__pwned = 2"> after';
-  let work: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The demo caches, with the healthcare cache rebuilt from a file whose text holds markup.
-    work = mkdtempSync(join(tmpdir(), 'dash-e2e-medical-'));
-    cpSync(inject('cacheDir'), join(work, 'cache'), { recursive: true });
-    const folder = join(work, 'datasets', 'healthcare_documentation');
-    mkdirSync(folder, { recursive: true });
-    const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-    const rows = [
+  // The demo caches, with the healthcare cache rebuilt from a file whose text holds markup.
+  const rebuilt = useSiteRebuilt('healthcare', {
+    'healthcare_documentation/Healthcare Documentation Database.csv': csvText('Serial No,description,medical_specialty,sample_name,transcription,keywords,cleaned_transcription', [
       ['0', 'Chest pain <b>bold</b>', 'Cardiovascular / Pulmonary', '<img src=x onerror="window.__pwned = 3">', PAYLOAD, 'cardiology, chest pain, <script>', 'chest pain'],
       ['1', 'Knee arthroscopy', 'Orthopedic', 'Knee', 'Plain text.', 'orthopedic, knee', 'plain text'],
-    ];
-    const csv = ['Serial No,description,medical_specialty,sample_name,transcription,keywords,cleaned_transcription', ...rows.map((r) => r.map(quote).join(','))].join('\n');
-    writeFileSync(join(folder, 'Healthcare Documentation Database.csv'), `${csv}\n`);
-    const dash = (args: string[]): void => {
-      const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'dash.js'), ...args, '--datasets', join(work, 'datasets'), '--cache', join(work, 'cache'), '--out', join(work, 'dist')], {
-        encoding: 'utf8',
-        env: { ...process.env, CI: 'true' },
-      });
-      if (result.status !== 0) throw new Error(`dash ${args.join(' ')} failed:\n${result.stderr}`);
-    };
-    dash(['cache', '--only', 'healthcare']);
-    dash(['site']);
-    browser = await launchChromium();
-    server = await serveStatic(join(work, 'dist'));
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-    rmSync(work, { recursive: true, force: true });
+    ]),
   });
 
   it('renders <script> and <img onerror> in a transcription as text, and nothing runs', async () => {
-    const { page, errors, failed, close } = await openPage(browser, `${server.url}medical.html?q=script&record=0`);
+    const { page, errors, failed, close } = await openPage(rebuilt.browser, `${rebuilt.server.url}medical.html?q=script&record=0`);
     await waitForPage(page);
     await page.waitForFunction(() => (document.querySelector('pre.transcript')?.textContent ?? '').includes('after'));
     expect(await page.locator('pre.transcript').textContent()).toBe(PAYLOAD);
