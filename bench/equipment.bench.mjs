@@ -12,7 +12,6 @@ import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { chromium } from 'playwright-core';
 import { dataDir, ensureFullDemo, root, timeDash } from './fixtures.mjs';
 
@@ -83,7 +82,7 @@ const { regionOf } = await import(join(root, 'lib/datasets/lookups/regions.js'))
 const lookups = { demilLabel, population: (s) => POPULATION_2020[s], region: (s) => regionOf(s) ?? 'Other' };
 const columns = eq.equipmentColumns(decodeTable(new Uint8Array(bytes)));
 const extent = eq.yearExtent(columns);
-const rows = await parquetReadObjects({ file: readFileSync(join(cacheDir, 'equipment.parquet')).buffer, compressors });
+const rows = await parquetReadObjects({ file: readFileSync(join(cacheDir, 'equipment.parquet')).buffer });
 const filters = [
   eq.NO_FILTER,
   { ...eq.NO_FILTER, states: ['CA', 'TX'] },

@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { dataDir, ensureFullDemo, timeDash } from './fixtures.mjs';
 import { shapeInstallations } from '../lib/site/assets/installations.js';
 import { encodeTable } from '../lib/site/columnar.js';
@@ -20,7 +19,7 @@ mkdirSync(cacheDir, { recursive: true });
 ensureFullDemo(['bases']);
 timeDash(['cache', '--only', 'bases', '--datasets', dataDir, '--cache', cacheDir]);
 const file = await readFile(`${cacheDir}/bases.parquet`);
-const objects = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength), compressors });
+const objects = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) });
 const names = ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'AREA', 'PERIMETER', 'lat', 'lon', 'state_abbrev', 'Geo Shape'];
 const rows = cacheRows(Object.fromEntries(names.map((n) => [n, objects.map((o) => o[n])])));
 

@@ -5,7 +5,6 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { dataDir, ensureFullDemo, timeDash } from './fixtures.mjs';
 import { searchableText } from '../lib/site/assets/medical.js';
 import { buildSearchIndex, decodeSearchIndex, searchRecords } from '../lib/site/search/search-index.js';
@@ -19,7 +18,7 @@ mkdirSync(cacheDir, { recursive: true });
 ensureFullDemo(['healthcare']);
 timeDash(['cache', '--only', 'healthcare', '--datasets', dataDir, '--cache', cacheDir]);
 const file = await readFile(`${cacheDir}/healthcare.parquet`);
-const rows = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength), compressors });
+const rows = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) });
 const demoTexts = rows.map(searchableText);
 
 // The demo text repeats a small vocabulary (a few hundred words); real transcriptions use tens of thousands.

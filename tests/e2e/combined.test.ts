@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { REGION_STATES } from '../../src/datasets/lookups/regions.js';
@@ -10,7 +9,7 @@ import { expectLandmarks, openPage, screenshot, useSite, waitForPage } from './h
 // Expected figures come straight from the caches the site was built from, read independently of the page's join.
 const cacheDir = inject('cacheDir');
 const read = async (file: string, columns: string[]): Promise<Record<string, unknown>[]> =>
-  parquetReadObjects({ file: await asyncBufferFromFile(join(cacheDir, file)), columns, compressors });
+  parquetReadObjects({ file: await asyncBufferFromFile(join(cacheDir, file)), columns });
 const equipmentStates = (await read('equipment.parquet', ['State'])).map((r) => String(r.State));
 const baseStates = (await read('bases.parquet', ['state_abbrev'])).map((r) => r.state_abbrev as string | null).filter((s): s is string => s !== null);
 const allStates = new Set([...equipmentStates, ...baseStates]);

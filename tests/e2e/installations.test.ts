@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXPORT_HEADER } from '../../site/pages/installations/installations.js';
@@ -26,7 +25,6 @@ const bases: Base[] = (
   await parquetReadObjects({
     file: await asyncBufferFromFile(join(inject('cacheDir'), 'bases.parquet')),
     columns: ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'state_abbrev', 'Geo Shape'],
-    compressors,
   })
 ).map((r) => ({
   name: String(r['Site Name']),
