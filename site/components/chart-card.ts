@@ -105,6 +105,9 @@ export function chartCard(options: ChartCardOptions): ChartCard {
   new ResizeObserver(() => {
     const width = Math.floor(body.clientWidth);
     observedWidth = width;
+    // Every observer reports once when it starts, all in one rendering step (one task): a card still waiting for
+    // its turn (inTurns) draws then, at this width; drawing it here drew most of a page's charts in one long task.
+    if (waiting) return;
     if (width > 0 && Math.abs(width - lastWidth) > 8) draw();
   }).observe(body);
 
