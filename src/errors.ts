@@ -29,6 +29,8 @@ export function usageError(message: string): DashError {
  * `line` and `column` are 1-based; either may be unknown.
  */
 export class InputError extends DashError {
+  /** What is wrong, without the location (a build thread sends it back to be raised again: build-thread.ts). */
+  readonly problem: string;
   readonly file: string;
   readonly line: number | undefined;
   readonly column: number | undefined;
@@ -38,6 +40,7 @@ export class InputError extends DashError {
     // The problem quotes field text and header names from the file: control characters in them are escaped.
     super(`${printable(file)}${at}: ${printable(problem)}`);
     this.name = 'InputError';
+    this.problem = problem;
     this.file = file;
     this.line = where.line;
     this.column = where.column;

@@ -2,7 +2,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { brotliQuality, isCompressible, reuseUnchanged, writeCompressed } from '../../src/site/compress.js';
+import { brotliQuality, gzipLevel, isCompressible, reuseUnchanged, writeCompressed } from '../../src/site/compress.js';
 import { tempDir } from '../support/fixtures.js';
 
 const text = new TextEncoder().encode('{"rows":[' + Array.from({ length: 500 }, (_, i) => i % 37).join(',') + ']}');
@@ -19,6 +19,10 @@ describe('site compression', () => {
 
   it('uses brotli 11 up to 32 KiB, 10 up to 4 MiB, 9 above', () => {
     expect([32_768, 32_769, 4_194_304, 4_194_305].map(brotliQuality)).toEqual([11, 10, 10, 9]);
+  });
+
+  it('uses gzip 9 up to 1 MiB, 6 above', () => {
+    expect([1_048_576, 1_048_577].map(gzipLevel)).toEqual([9, 6]);
   });
 
   it('writes .gz and .br siblings that decompress to the file', async () => {

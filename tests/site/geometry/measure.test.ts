@@ -1,4 +1,4 @@
-import { geoMercator, geoPath } from 'd3-geo';
+import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { ACRES_PER_KM2, AREA_UNITS, EARTH_RADIUS_KM, findUnit, footprintAreaKm2, footprintPerimeterKm, km2ToAcres, LENGTH_UNITS, matchUnit, nearestNeighbours } from '../../../src/site/geometry/measure.js';
 import type { Polygon, Ring } from '../../../src/site/geometry/simplify.js';
@@ -21,6 +21,36 @@ function webMercator(polygon: Polygon): { area: number; length: number } {
   const path = geoPath(projection);
   const feature = { type: 'Polygon' as const, coordinates: polygon.map((r) => [...r].reverse()) };
   return { area: path.area(feature), length: path.measure(feature) };
+}
+
+/**
+ * An independent reference for small rings: the planar area in a Lambert azimuthal equal-area projection centred on
+ * the ring's first vertex (equal-area by construction; over 0.5 m edges a chord and its great circle part by far
+ * less than the tolerance), in km².
+ */
+function equalAreaKm2(ring: Ring): number {
+  const r = Math.PI / 180;
+  const [l0, p0] = (ring[0] as number[]).map((v) => v * r) as [number, number];
+  const xy = ring.map(([lon, lat]) => {
+    const [l, p] = [(lon as number) * r, (lat as number) * r];
+    const dl = l - l0;
+    const k = Math.sqrt(2 / (1 + Math.sin(p0) * Math.sin(p) + Math.cos(p0) * Math.cos(p) * Math.cos(dl)));
+    // sin(φ − φ₀) + 2 sin φ₀ cos φ sin²(Δλ/2) is cos φ₀ sin φ − sin φ₀ cos φ cos Δλ without its cancellation.
+    return [k * Math.cos(p) * Math.sin(dl), k * (Math.sin(p - p0) + 2 * Math.sin(p0) * Math.cos(p) * Math.sin(dl / 2) ** 2)] as const;
+  });
+  let twice = 0;
+  for (let i = 1; i < xy.length; i++) twice += (xy[i - 1] as readonly number[])[0]! * (xy[i] as readonly number[])[1]! - (xy[i] as readonly number[])[0]! * (xy[i - 1] as readonly number[])[1]!;
+  return (Math.abs(twice) / 2) * EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+}
+
+/** An ellipse of `n` vertices, `a` × `b` metres, around (lon, lat): a small footprint of many short edges. */
+function ellipse(lon: number, lat: number, a: number, b: number, n: number): Ring {
+  const metresPerDegree = (EARTH_RADIUS_KM * 1000 * Math.PI) / 180;
+  const ring: Ring = Array.from({ length: n }, (_, i) => {
+    const t = (2 * Math.PI * i) / n;
+    return [lon + (a * Math.cos(t)) / (metresPerDegree * Math.cos((lat * Math.PI) / 180)), lat + (b * Math.sin(t)) / metresPerDegree];
+  });
+  return [...ring, ring[0] as Ring[number]];
 }
 
 describe('geodesic footprint measures', () => {
@@ -48,6 +78,26 @@ describe('geodesic footprint measures', () => {
     const perimeter = footprintPerimeterKm([[box(0, 0, 1, 1)]]);
     expect(perimeter).toBeGreaterThan(degree * (3 + Math.cos(Math.PI / 180)) - 0.01);
     expect(perimeter).toBeCloseTo(444.763, 3);
+  });
+
+  it('measures a 2,000 m² footprint of 750 vertices to 1e-9 (d3-geo geoArea, summed exactly, is off by ~1e-5 there)', () => {
+    for (const [lon, lat] of [[-117.6, 35.5], [-149.9, 64.8], [144.8, 13.5]] as const) {
+      const ring = ellipse(lon, lat, 30, 21, 750);
+      const reference = equalAreaKm2(ring);
+      expect(reference).toBeGreaterThan(0.0019);
+      expect(reference).toBeLessThan(0.0021);
+      expect(Math.abs(footprintAreaKm2([[ring]]) / reference - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(footprintAreaKm2([[[...ring].reverse()]]) / reference - 1)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('agrees with d3-geo on a ring around a pole (handed to geoArea) and on a 1° cell', () => {
+    const polar: Ring = [...Array.from({ length: 37 }, (_, i) => [-180 + i * 10, 80] as [number, number])];
+    const d3 = geoArea({ type: 'Polygon', coordinates: [polar] });
+    expect(footprintAreaKm2([[polar]]) / (Math.min(d3, 4 * Math.PI - d3) * EARTH_RADIUS_KM ** 2)).toBeCloseTo(1, 12);
+    const cell = box(-100, 40, -99, 41);
+    const cellD3 = geoArea({ type: 'Polygon', coordinates: [[...cell].reverse()] }) * EARTH_RADIUS_KM ** 2;
+    expect(Math.abs(footprintAreaKm2([[cell]]) / cellD3 - 1)).toBeLessThan(1e-9);
   });
 
   it('subtracts holes and adds the polygons of a multipolygon', () => {
