@@ -150,10 +150,10 @@ afterAll(async () => {
 });
 
 describe.skipIf(!haveNginx)('deploy/nginx/dash-static.conf in nginx, against dash serve', () => {
-  it('passes nginx -t with the brotli_static module loaded', () => {
+  it('passes nginx -t with the brotli_static module loaded', async () => {
     const test = spawnSync(NGINX, ['-t', '-e', join(dir, 'nginx', 'error.log'), '-c', conf], { encoding: 'utf8' });
     expect(test.status, test.stderr).toBe(0);
-    expect(readFile('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf', 'utf8')).resolves.toContain('brotli_static');
+    await expect(readFile('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf', 'utf8')).resolves.toContain('brotli_static');
   });
 
   const browser = { Accept: 'text/html,*/*', 'Accept-Encoding': 'br, gzip' };
@@ -182,6 +182,16 @@ describe.skipIf(!haveNginx)('deploy/nginx/dash-static.conf in nginx, against das
     expect([fromNginx.status, fromDash.status]).toEqual([404, 404]);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(fromNginx.headers[name.toLowerCase()], name).toBe(value);
     expect(fromNginx.body.toString()).not.toContain('built by dash');
+  });
+
+  it('serves the 404 page below the root with a <base> back to it, so its styles and links resolve', async () => {
+    const missing = await fetchRaw(nginxPort, '/a/b/no-such-page', browser);
+    expect(missing.status).toBe(404);
+    const html = missing.body.toString();
+    expect(html).toContain('<head>\n<base href="/">');
+    const links = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1] as string).filter((l) => l !== '/');
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect((await fetchRaw(nginxPort, new URL(link, 'http://x/').pathname, browser)).status, link).toBe(200);
   });
 
   it('sends every header of src/server/security.ts, the ones dash serve sends', async () => {
