@@ -1,12 +1,15 @@
 // Where a dataset's input comes from, through the real CLI: demo data never stands in for input the user named, in
 // production, or for something broken at an input's path.
-import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, symlink } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmod, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASES_FILE, HEALTHCARE_FILE } from '../../src/datasets/layout.js';
 import { dash } from '../support/io.js';
 import { tempDir } from '../support/fixtures.js';
+
+const rootUser = process.getuid?.() === 0;
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'dash.js');
 
 const listed = async (dir: string): Promise<string[]> => readdir(dir).catch(() => []);
 
@@ -34,6 +37,21 @@ describe('dataset inputs', { timeout: 120_000 }, () => {
     const fresh = await dash(['cache', '--cache', 'c', '--only', 'bases'], { cwd });
     expect(fresh.code).toBe(0);
     expect(fresh.stderr).toContain(`bases: no input under ${join(cwd, 'datasets')}; using the built-in demo data`);
+  });
+
+  // Root reads any file, so the build runs as nobody (uid 65534) there; as anyone else it runs as that user.
+  it('an input dash may not read is named as such, and nothing stands in for it', async () => {
+    const cwd = await tempDir();
+    await chmod(cwd, 0o777);
+    await mkdir(join(cwd, 'ds', 'military_bases'), { recursive: true, mode: 0o755 });
+    await chmod(join(cwd, 'ds'), 0o755);
+    await writeFile(join(cwd, 'ds', BASES_FILE), 'x');
+    await chmod(join(cwd, 'ds', BASES_FILE), 0o000);
+    const as = rootUser ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [BIN, 'cache', '--datasets', 'ds', '--cache', 'c', '--only', 'bases'], { cwd, ...as, encoding: 'utf8', env: { ...process.env, CI: 'true', HOME: cwd } });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`${BASES_FILE}: expected a readable file, found a file dash may not read (permission denied)`);
+    expect(run.stderr).not.toContain('demo data');
   });
 
   it('DASH_ENV=production never falls back to demo data; --demo asks for it', async () => {
