@@ -7,6 +7,7 @@ import { filterPanel } from '../../components/filter-panel.js';
 import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
 import { h } from '../../lib/dom.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
+import { named } from '../../lib/chart-table.js';
 import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
@@ -197,7 +198,7 @@ startPage(async ({ root, json }) => {
         marginBottom: X_TITLE.marginBottom,
         x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each)' },
         y: { label: AMPLITUDE, domain: [-0.2, 1.2], ticks: 3 },
-        color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL },
+        color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL, label: 'class' },
         marks: [
           Plot.areaY(bands, { x: 'i', y1: 'lo', y2: 'hi', fy: 'cls', fill: 'cls', fillOpacity: 0.25 }),
           Plot.lineY(bands, { x: 'i', y: 'm', fy: 'cls', stroke: 'cls', strokeWidth: 1.5, tip: true, title: (d) => `${d.cls}, sample ${d.i} (${d.i * 8} ms)\nmean ${formatNumber(d.m, 3)}, ±1 std ${formatNumber(d.lo, 3)} to ${formatNumber(d.hi, 3)}` }),
@@ -230,7 +231,7 @@ startPage(async ({ root, json }) => {
             y: { label: null, domain: c.classes, tickFormat: rows.format },
             color: { type: 'linear', scheme: 'rdbu', domain: [-1, 1], legend: true, label: 'Pearson r', ...RAMP_LEGEND },
             marks: [
-              Plot.cell(cells, { x: 'a', y: 'b', fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }),
+              Plot.cell(cells, { x: named('a', 'class (column)'), y: named('b', 'class (row)'), fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }),
               written ? Plot.text(cells, { x: 'a', y: 'b', text: (d) => formatNumber(d.r, 2), fill: (d) => (Math.abs(d.r) > 0.6 ? 'white' : 'black'), fontSize: 11 }) : null,
             ],
           }),
@@ -385,8 +386,9 @@ function featureCharts(width: number, dataset: EcgPageDataset): Element {
           Plot.tip(
             rows,
             Plot.pointerX({
-              x: 'name',
-              y: 'median',
+              // Small multiples share one table: each feature's medians get a column of their own.
+              x: named('name', 'class'),
+              y: named('median', `${f.label}, median`),
               // Narrow charts: a short tip above the median, centred, stays inside the card.
               preferredAnchor: 'bottom',
               title: (d) => `${d.name}\nmedian ${formatNumber(d.median, f.digits)}\nIQR ${formatNumber(d.q1, f.digits)}–${formatNumber(d.q3, f.digits)}\n${formatInteger(d.n)} of ${formatInteger(d.beats)} beats`,
