@@ -91,7 +91,7 @@ startPage(async ({ root, json }) => {
       'So PR and QRS width are the next beat’s, and the QT interval, which starts before the row, is measured from R to T end. ' +
       'A point is shown only when found with confidence. Times in ms at 125 Hz (8 ms a sample); normal ranges are for adults at rest.',
   });
-  const fiducialTable = h('div');
+  const fiducialTable = h('div', { class: 'wide' });
   const browserCard = chartCard({ title: 'Waveform browser', info: 'The 50 sampled beats of the class, one at a time. Previous/next buttons or the arrow keys step through them; the fiducial chart follows.' });
   const prev = button('← Previous', () => step(-1));
   const next = button('Next →', () => step(1));
@@ -276,7 +276,22 @@ startPage(async ({ root, json }) => {
     // For a reader, not the algorithm: how the beats are chosen is in README.md ("The ECG samples"), and the exact
     // method string stays in the precomputed JSON (sampling.method) for whoever reproduces it.
     h('p', { class: 'chart-note' }, `Source: ${data.source} data. The sampled beats are a fixed random choice of 50 per class: every build of the same files shows the same beats. PTB has no train/test split of its own, so its rows are shuffled the same way every time and 80 % go to train.`),
-    h('div', { class: 'grid' }, monitorCard, browserCard.element, h('div', {}, fiducialCard.element, fiducialTable), distributionCard.element, featureCard.element, meanCard.element, correlationCard.element, pcaCard.element),
+    // The browser and the fiducial chart of the same beat side by side, at one height, with that beat's tables under
+    // both (they were under the fiducial chart alone, which stretched the browser card beside them to three times
+    // its chart); the two half-width cards (distribution, correlation) share a row.
+    h(
+      'div',
+      { class: 'grid' },
+      monitorCard,
+      browserCard.element,
+      fiducialCard.element,
+      fiducialTable,
+      distributionCard.element,
+      correlationCard.element,
+      featureCard.element,
+      meanCard.element,
+      pcaCard.element,
+    ),
   );
   url.subscribe(draw);
   inTurns(draw);
