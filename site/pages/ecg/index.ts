@@ -89,6 +89,7 @@ startPage(async ({ root, json }) => {
     info:
       'Each row of these datasets starts at its R peak and runs 1.2 median RR intervals: it holds the beat’s S and T, then the next beat’s P, QRS and R. ' +
       'So PR and QRS width are the next beat’s, and the QT interval, which starts before the row, is measured from R to T end. ' +
+      'QT shortens as the heart beats faster, so R to T end is judged rate-corrected with the beat’s own RR: QT ≈ R to T end + 40 ms, QTc = QT / RR^(1/3) (Fridericia, RR in seconds), normal 350–450 ms; without an RR it is not judged. ' +
       'A point is shown only when found with confidence. Times in ms at 125 Hz (8 ms a sample); normal ranges are for adults at rest.',
   });
   const fiducialTable = h('div', { class: 'wide' });
@@ -329,14 +330,15 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
 /** Heart rate and intervals with their normal ranges, then the points: two narrow tables that fit a phone. */
 function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
-  const value = (m: Measure): string => (m.value === null ? 'not found' : `${formatNumber(m.value, 0)} ${m.unit}`);
+  const value = (m: Measure): string =>
+    m.value === null ? 'not found' : `${formatNumber(m.value, 0)} ${m.unit}${m.corrected != null ? ` (QTc ${formatNumber(m.corrected, 0)} ms)` : ''}`;
   const intervals = dataTable<Measure>({
     caption: 'Heart rate and intervals (hover a name for what is measured)',
     columns: [
       { key: 'name', label: 'Measure', value: (m) => m.name, format: (m) => h('span', { title: m.how }, m.name) },
       { key: 'value', label: 'Value', value: (m) => m.value, format: value, align: 'right' },
-      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => `${m.normal[0]}–${m.normal[1]}`, align: 'right' },
-      { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : m.status) },
+      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => `${m.judged ? `${m.judged} ` : ''}${m.normal[0]}–${m.normal[1]}`, align: 'right' },
+      { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : (m.status ?? 'not judged')) },
     ],
     rows: measures(fid),
     pageSize: 10,
