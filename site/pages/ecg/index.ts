@@ -330,14 +330,15 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
 /** Heart rate and intervals with their normal ranges, then the points: two narrow tables that fit a phone. */
 function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
-  const value = (m: Measure): string =>
-    m.value === null ? 'not found' : `${formatNumber(m.value, 0)} ${m.unit}${m.corrected != null ? ` (QTc ${formatNumber(m.corrected, 0)} ms)` : ''}`;
+  // A rate-corrected value goes on a line of its own under the measured one, so a phone-width table keeps its columns.
+  const value = (m: Measure): string | HTMLElement =>
+    m.value === null ? 'not found' : m.corrected != null ? h('span', {}, `${formatNumber(m.value, 0)} ${m.unit}`, h('br'), h('span', { class: 'ecg-corrected' }, `QTc ${formatNumber(m.corrected, 0)} ms`)) : `${formatNumber(m.value, 0)} ${m.unit}`;
   const intervals = dataTable<Measure>({
     caption: 'Heart rate and intervals (hover a name for what is measured)',
     columns: [
       { key: 'name', label: 'Measure', value: (m) => m.name, format: (m) => h('span', { title: m.how }, m.name) },
       { key: 'value', label: 'Value', value: (m) => m.value, format: value, align: 'right' },
-      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => `${m.judged ? `${m.judged} ` : ''}${m.normal[0]}–${m.normal[1]}`, align: 'right' },
+      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => (m.judged ? h('span', {}, `${m.normal[0]}–${m.normal[1]}`, h('br'), h('span', { class: 'ecg-corrected' }, `of ${m.judged}`)) : `${m.normal[0]}–${m.normal[1]}`), align: 'right' },
       { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : (m.status ?? 'not judged')) },
     ],
     rows: measures(fid),
