@@ -332,7 +332,7 @@ function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
   // A rate-corrected value goes on a line of its own under the measured one, so a phone-width table keeps its columns.
   const value = (m: Measure): string | HTMLElement =>
-    m.value === null ? 'not found' : m.corrected != null ? h('span', {}, `${formatNumber(m.value, 0)} ${m.unit}`, h('br'), h('span', { class: 'ecg-corrected' }, `QTc ${formatNumber(m.corrected, 0)} ms`)) : `${formatNumber(m.value, 0)} ${m.unit}`;
+    m.value === null ? 'not found' : m.corrected != null ? h('span', {}, `${formatNumber(m.value, 0)} ${m.unit}`, h('br'), h('span', { class: 'ecg-corrected' }, `QTc ${formatNumber(m.corrected, 0)}`)) : `${formatNumber(m.value, 0)} ${m.unit}`;
   const intervals = dataTable<Measure>({
     caption: 'Heart rate and intervals (hover a name for what is measured)',
     columns: [
