@@ -22,7 +22,33 @@ export interface DrawnMark {
 const FRAMING = /axis|grid|frame/;
 /** Channels that are not figures. */
 const HIDDEN = new Set(['ariaLabel', 'href', 'src', 'ariaDescription', 'fillOpacity', 'strokeOpacity', 'opacity', 'strokeWidth', 'rotate', 'fontSize']);
-const CHANNEL_NAMES: Record<string, string> = { fx: 'facet (x)', fy: 'facet (y)', r: 'size', z: 'series', title: 'details' };
+/**
+ * What a channel holds, for a channel that neither the chart nor Plot labelled (a value computed by a function on a
+ * scale without a title): never the channel's own name ("fill", "y2"), which means nothing to a reader.
+ */
+const CHANNEL_NAMES: Record<string, string> = {
+  fx: 'facet (across)',
+  fy: 'facet (down)',
+  x: 'horizontal value',
+  x1: 'horizontal value',
+  x2: 'horizontal value',
+  y: 'vertical value',
+  y1: 'vertical value',
+  y2: 'vertical value',
+  fill: 'colour',
+  stroke: 'colour',
+  r: 'size',
+  z: 'series',
+  symbol: 'marker',
+  text: 'label',
+  title: 'details',
+};
+
+/** Plot's channel names: a column must never be headed by one (they name how a value is drawn, not what it is). */
+const PLOT_CHANNELS: ReadonlySet<string> = new Set([
+  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'fx', 'fy', 'z', 'fill', 'stroke', 'r', 'symbol', 'opacity', 'fillOpacity', 'strokeOpacity',
+  'strokeWidth', 'text', 'title', 'href', 'src', 'rotate', 'fontSize', 'ariaLabel', 'ariaDescription',
+]);
 
 function cell(value: unknown): ChartCell {
   if (value === null || value === undefined) return null;
@@ -37,7 +63,7 @@ const ORDER = ['fx', 'fy', 'x', 'x1', 'x2', 'y', 'y1', 'y2'];
 const rank = (name: string): number => (name === 'title' ? 99 : ORDER.includes(name) ? ORDER.indexOf(name) : 50);
 
 /**
- * A mark's columns: one per channel with values, named by Plot's label (the field name) or the channel. A bar
+ * A mark's columns: one per channel with values, named in words (see labelOf), never by the channel. A bar
  * from zero (x1 or y1 all 0, as Plot stacks a single series) is its other end alone; other from/to pairs of one
  * label say which end they are.
  */
@@ -48,9 +74,15 @@ function markTable(mark: DrawnMark): ChartTable | null {
     const value = mark.channels[name]?.value;
     return value ? Array.from(value, cell) : null;
   };
+  // A name the chart gave the channel (named()) first; then the chart's title for the scale (its axis or legend):
+  // what a reader sees next to the picture, where Plot's label is only the field name ("nearestKm", or "x" for a
+  // field called x); then Plot's label, then what the channel holds in words. A channel's name is never a header.
   const labelOf = (name: string): string => {
     const channel = mark.channels[name];
-    return channel?.label ?? (channel?.scale ? mark.scaleLabels?.[channel.scale] : undefined) ?? CHANNEL_NAMES[name] ?? name;
+    const own = channel?.label ?? undefined;
+    const label = (own !== undefined && NAMED.has(own) ? own : undefined) ?? (channel?.scale ? mark.scaleLabels?.[channel.scale] : undefined) ?? own;
+    // A channel the chart named itself (channels: { Share: … }) is headed by that name.
+    return label && !PLOT_CHANNELS.has(label) ? label : (CHANNEL_NAMES[name] ?? (PLOT_CHANNELS.has(name) ? 'value' : name));
   };
   for (const [name, channel] of channels) {
     if (!channel?.value || HIDDEN.has(name)) continue;
@@ -67,6 +99,8 @@ function markTable(mark: DrawnMark): ChartTable | null {
     // Colours given as constants or computed colours (fill: '#38BDF8') are paint, not figures.
     if (values.every((v) => typeof v === 'string' && /^(#|rgb|hsl|var\()/.test(v))) continue;
     if (columns.some((c) => c.values.every((v, i) => v === values[i]))) continue;
+    // Two channels of one title (a fill and a stroke by the colour legend) say which is which.
+    if (columns.some((c) => c.label === label)) label = `${label} (${CHANNEL_NAMES[name] ?? name})`;
     columns.push({ label, values });
   }
   const length = columns[0]?.values.length ?? 0;
@@ -103,4 +137,19 @@ export function joinTables(tables: readonly ChartTable[]): ChartTable | null {
     return i < 0 ? null : (row[i] ?? null);
   })));
   return { columns, rows };
+}
+
+/** Labels charts gave their channels through named(): they head their columns even where the scale has a title. */
+const NAMED = new Set<string>();
+
+/**
+ * A Plot channel that carries its name in words: the field (or accessor) `value`, labelled `label`. For a channel
+ * whose scale shows no title (`y: { label: null }`), that has no scale, or that holds one part of what the scale's
+ * title names (a box's first quartile), so that "View data" heads its column with what it holds rather than the
+ * field's code name ("title", "cls").
+ */
+export function named<T extends object = Record<string, unknown>>(value: string | ((d: T, i: number) => unknown), label: string): { transform: (data: T[]) => unknown[]; label: string } {
+  NAMED.add(label);
+  const read = typeof value === 'function' ? value : (d: T) => (d as Record<string, unknown>)[value];
+  return { transform: (data) => Array.from(data, (d, i) => read(d, i)), label };
 }

@@ -1,6 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { DatasetSummary } from '../../src/site/contracts/common.js';
+import { named } from './chart-table.js';
 import { PLOT_DEFAULTS, X_TITLE } from './plot-theme.js';
+
+/** The y channel of every mark of these charts: the dataset's title, which the axis shows untitled. */
+export const DATASET = named<DatasetSummary>('title', 'dataset');
 
 /**
  * One horizontal bar (or stick) per built dataset with its value written at the end: the Overview's rows and
@@ -25,9 +29,9 @@ export function perDatasetChart(options: { width: number; datasets: DatasetSumma
     y: { label: null, domain: options.datasets.map((d) => d.title), tickFormat: (t: string) => (t.length > fits ? `${t.slice(0, fits - 1)}…` : t) },
     marks: [
       options.bar(options.datasets),
-      Plot.text(options.datasets, { y: 'title', x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(options.datasets, { y: DATASET, x: options.value, text: options.label, dx: 10, textAnchor: 'start', fill: 'currentColor' }),
       // The hover card gives the whole title, which the axis may have shortened.
-      Plot.tip(options.datasets, Plot.pointerY({ y: 'title', x: options.value, title: (d: DatasetSummary) => `${d.title}\n${options.label(d)}` })),
+      Plot.tip(options.datasets, Plot.pointerY({ y: DATASET, x: options.value, title: (d: DatasetSummary) => `${d.title}\n${options.label(d)}` })),
     ],
   });
 }

@@ -5,7 +5,7 @@ import { bindTableToUrl, dataTable } from '../components/data-table.js';
 import { kpiCard, kpiRow } from '../components/kpi-card.js';
 import { h, withCode } from '../lib/dom.js';
 import { formatBytes, formatCompact, formatDuration, formatInteger, formatTimestamp } from '../lib/format.js';
-import { perDatasetChart } from '../lib/dataset-chart.js';
+import { DATASET, perDatasetChart } from '../lib/dataset-chart.js';
 import { ACCENTS } from '../lib/plot-theme.js';
 import { section, startPage } from '../lib/shell.js';
 
@@ -87,7 +87,7 @@ startPage(async ({ root, json }) => {
         x: { type: 'log', label: 'rows (log scale)', grid: true, tickFormat: '~s' },
         value: (d) => d.rows ?? 0,
         label: (d) => formatInteger(d.rows),
-        bar: (data) => Plot.ruleY(data, { y: 'title', x1: 1, x2: 'rows', stroke: ACCENTS.blue, strokeWidth: 10, strokeLinecap: 'round' }),
+        bar: (data) => Plot.ruleY(data, { y: DATASET, x1: 1, x2: 'rows', stroke: ACCENTS.blue, strokeWidth: 10, strokeLinecap: 'round' }),
       }),
   });
 

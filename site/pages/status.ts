@@ -6,7 +6,7 @@ import { kpiCard, kpiRow } from '../components/kpi-card.js';
 import { h } from '../lib/dom.js';
 import { formatBytes, formatClock, formatDuration, formatInteger, formatSeconds, formatTimestamp } from '../lib/format.js';
 import { metricName } from '../lib/metric-names.js';
-import { perDatasetChart } from '../lib/dataset-chart.js';
+import { DATASET, perDatasetChart } from '../lib/dataset-chart.js';
 import { ACCENTS } from '../lib/plot-theme.js';
 import { section, startPage } from '../lib/shell.js';
 
@@ -87,7 +87,7 @@ startPage(async ({ root, json }) => {
         x: { label: 'seconds', grid: true },
         value: (d) => (d.durationMs ?? 0) / 1000,
         label: (d) => formatDuration(d.durationMs),
-        bar: (data) => [Plot.barX(data, { y: 'title', x: (d: Dataset) => (d.durationMs ?? 0) / 1000, fill: ACCENTS.indigo, rx: 4 }), Plot.ruleX([0])],
+        bar: (data) => [Plot.barX(data, { y: DATASET, x: (d: Dataset) => (d.durationMs ?? 0) / 1000, fill: ACCENTS.indigo, rx: 4 }), Plot.ruleX([0])],
       }),
   });
 

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS, useSite, waitForPage } from './harness.js';
 import { hoverChart, hoverContrast, insideViewport } from './hover.js';
+import { rawHeaders, viewDataHeaders } from './view-data.js';
 
 const PAGES = ['index', 'equipment', 'installations', 'ecg', 'medical', 'combined', 'status'] as const;
 const VIEWPORTS = [
@@ -83,6 +84,8 @@ for (const theme of THEMES) {
         expect.soft(withoutData, 'charts without "View data"').toEqual([]);
         await page.locator('details.chart-data[open] table').first().waitFor({ state: 'attached' }).catch(() => undefined);
         expect.soft((await axeViolations(page)).join('\n'), 'axe-core violations, tables open').toBe('');
+        // Each column is headed by what it holds, never by a Plot channel ("fill", "y2") or a field's code name.
+        expect.soft(rawHeaders(await viewDataHeaders(page)), 'View data headers that are a Plot channel or a code name').toEqual([]);
         // Closed again, so each chart is hovered where a visitor finds it.
         await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.chart-data').forEach((d) => (d.open = false)));
 

@@ -3,11 +3,14 @@
  * the rules of tests/support/layout-geometry.ts.
  */
 import type { Page } from 'playwright-core';
-import { boundsOf, collidingTexts, cumulativeLayoutShift, describeText, outside, type Box, type LayoutShift, type TextQuad } from '../support/layout-geometry.js';
+import { boundsOf, collidingTexts, cumulativeLayoutShift, describeText, emptyBelowShare, outside, type Box, type LayoutShift, type TextQuad } from '../support/layout-geometry.js';
 
 interface ChartGeometry {
   title: string;
   card: Box;
+  /** Where the card's last child ends, and the card's bottom padding (with its border): what is under is empty. */
+  contentBottom: number;
+  paddingBottom: number;
   /** Each top-level element a chart card's body holds (SVGs, HTML legends): none may leave the card. */
   parts: (Box & { text: string })[];
   /** packed: a word cloud, which d3-cloud lays out by the glyphs' pixels (see PACKED). */
@@ -55,9 +58,14 @@ export async function measure(page: Page): Promise<PageGeometry> {
     const charts = [...document.querySelectorAll('.chart-card')].map((card) => {
       const body = card.querySelector('.chart-body');
       const svgs = [...(body?.querySelectorAll('svg') ?? [])].filter((svg) => svg.parentElement?.closest('svg') === null && shown(svg));
+      const style = getComputedStyle(card);
+      const children = [...card.children].filter((el) => shown(el) && el.getBoundingClientRect().height > 0);
+      const cardBox = card.getBoundingClientRect();
       return {
         title: card.querySelector('.card-title')?.textContent ?? '?',
-        card: box(card.getBoundingClientRect()),
+        card: box(cardBox),
+        contentBottom: Math.max(cardBox.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop), ...children.map((el) => el.getBoundingClientRect().bottom)),
+        paddingBottom: parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth),
         parts: [...(body?.children ?? [])].map((el) => ({ ...box(el.getBoundingClientRect()), text: el.tagName.toLowerCase() })),
         svgs: svgs.map((svg) => ({
           box: box(svg.getBoundingClientRect()),
@@ -81,10 +89,13 @@ export async function measure(page: Page): Promise<PageGeometry> {
   return { ...geometry, shifts };
 }
 
+/** The most of a chart card's height that may be blank under its content (a grid row stretching it to a neighbour). */
+export const MAX_EMPTY_BELOW = 0.25;
+
 export interface LayoutAudit {
   innerWidth: number;
   scrollWidth: number;
-  /** Charts wider than their card, colliding texts, texts cut by their SVG: one line each. */
+  /** Charts wider than their card, cards mostly empty, colliding texts, texts cut by their SVG: one line each. */
   problems: string[];
   cls: number;
 }
@@ -93,6 +104,8 @@ export async function auditLayout(page: Page): Promise<LayoutAudit> {
   const g = await measure(page);
   const problems: string[] = [];
   for (const chart of g.charts) {
+    const empty = emptyBelowShare(chart.card, chart.contentBottom, chart.paddingBottom);
+    if (empty > MAX_EMPTY_BELOW) problems.push(`${chart.title}: ${Math.round(empty * 100)} % of the card (${Math.round(empty * chart.card.height)} of ${Math.round(chart.card.height)} px) empty under its content`);
     for (const part of outside(chart.parts, chart.card)) problems.push(`${chart.title}: a ${part.text} ${Math.round(part.width)} px wide leaves its ${Math.round(chart.card.width)} px card`);
     for (const svg of chart.svgs) {
       if (!svg.packed) for (const [a, b] of collidingTexts(svg.texts)) problems.push(`${chart.title}: overlapping text ${describeText(a)} × ${describeText(b)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, collidingTexts, cumulativeLayoutShift, describeText, outside, quadOf, type Point, type TextQuad } from './layout-geometry.js';
+import { boundsOf, collidingTexts, cumulativeLayoutShift, describeText, emptyBelowShare, outside, quadOf, type Point, type TextQuad } from './layout-geometry.js';
 
 const text = (label: string, x: number, y: number, width = 30, height = 14): TextQuad => quadOf(label, { x, y, width, height });
 const names = (pairs: [TextQuad, TextQuad][]): string[] => pairs.map(([a, b]) => `${a.text}/${b.text}`);
@@ -67,5 +67,18 @@ describe('cumulativeLayoutShift', () => {
   });
   it('leaves out shifts that follow input', () => {
     expect(cumulativeLayoutShift([shift(0, 0.3, true), shift(10, 0.01)])).toBeCloseTo(0.01);
+  });
+});
+
+describe('emptyBelowShare', () => {
+  it('measures the blank under a card stretched by its grid row (the ECG browser beside the fiducials)', () => {
+    // A 1078 px card whose last child ends at 434 px from its top, 17 px of padding and border: 627 px blank.
+    expect(emptyBelowShare({ x: 0, y: 500, width: 600, height: 1078 }, 934, 17)).toBeCloseTo(627 / 1078, 6);
+  });
+
+  it('is 0 for a card that hugs its content, and never negative', () => {
+    expect(emptyBelowShare({ x: 0, y: 0, width: 600, height: 400 }, 383, 17)).toBe(0);
+    expect(emptyBelowShare({ x: 0, y: 0, width: 600, height: 400 }, 420, 17)).toBe(0);
+    expect(emptyBelowShare({ x: 0, y: 0, width: 600, height: 0 }, 0)).toBe(0);
   });
 });

@@ -138,3 +138,12 @@ export function describeText(q: TextQuad): string {
   const b = boundsOf(q);
   return `"${q.text}" (${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)})`;
 }
+
+/**
+ * The share of a card's height left empty under its content: from the bottom of its last child to its own bottom
+ * less its padding. A card a grid row stretched to a taller neighbour's height shows that share as a blank area.
+ */
+export function emptyBelowShare(card: Box, contentBottom: number, paddingBottom = 0): number {
+  if (card.height <= 0) return 0;
+  return Math.max(0, card.y + card.height - paddingBottom - contentBottom) / card.height;
+}

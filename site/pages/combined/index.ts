@@ -4,6 +4,7 @@ import { REGION_COLORS, REGIONS } from '../../../src/datasets/lookups/regions.js
 import type { CombinedData, StateRow } from '../../../src/site/contracts/combined.js';
 import { chartCard, inTurns, type ChartCard } from '../../components/chart-card.js';
 import { withTable } from '../../lib/chart-data.js';
+import { named } from '../../lib/chart-table.js';
 import { exportButton } from '../../components/export-button.js';
 import { filterPanel } from '../../components/filter-panel.js';
 import { kpiCard, kpiRow } from '../../components/kpi-card.js';
@@ -165,7 +166,7 @@ startPage(async ({ root, json }) => {
         marginBottom: X_TITLE.marginBottom,
         x: { labelOffset: X_TITLE.labelOffset, label: 'Installations', grid: true },
         y: { label: 'Equipment value', grid: true, tickFormat: moneyAxis },
-        r: { range: [3, 18] },
+        r: { range: [3, 18], label: 'Items shipped' },
         color: regionColor,
         marks: [
           Plot.line(line, { x: 'x', y: 'y', stroke: 'currentColor', strokeDasharray: '6 4', strokeOpacity: 0.7 }),
@@ -230,8 +231,8 @@ startPage(async ({ root, json }) => {
         // The long title runs off a phone-sized chart (~6.5 px a character at 12 px).
         x: { labelOffset: X_TITLE.labelOffset, label: width >= 480 ? '← installations (% of max) · equipment value (% of max) →' : '← installations · value (% of max) →', labelAnchor: 'center', tickFormat: (v: number) => `${Math.abs(v)}%`, domain: [-100, 100] },
         y: { label: null, domain: names, tickFormat: labels.format },
-        color: { domain: ['Installations', 'Equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
-        marks: [Plot.barX(bars, { x: 'v', y: 'name', fill: 'side', tip: true, title: (d) => `${d.name}\n${d.raw}` }), Plot.ruleX([0])],
+        color: { domain: ['Installations', 'Equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true, label: 'measure' },
+        marks: [Plot.barX(bars, { x: 'v', y: named('name', 'state'), fill: 'side', tip: true, title: (d) => `${d.name}\n${d.raw}` }), Plot.ruleX([0])],
       }), names, labels.format);
     });
 
@@ -249,7 +250,7 @@ startPage(async ({ root, json }) => {
             x: { labelOffset: X_TITLE.labelOffset, label: 'Equipment value per installation', grid: true, ticks: labels.ticks, tickFormat: moneyAxis },
             y: { label: null, domain: ratioNames, tickFormat: labels.format },
             color: regionColor,
-            marks: [Plot.barX(ratios, { x: 'valuePerInstallation', y: (r) => r.state.name, fill: (r) => r.state.region, tip: true, title: (r) => `${r.state.name}\n${money(r.valuePerInstallation)} per installation\n${formatInteger(r.state.installations)} installations` }), Plot.ruleX([0])],
+            marks: [Plot.barX(ratios, { x: 'valuePerInstallation', y: named((r: (typeof ratios)[number]) => r.state.name, 'state'), fill: named((r: (typeof ratios)[number]) => r.state.region, 'region'), tip: true, title: (r) => `${r.state.name}\n${money(r.valuePerInstallation)} per installation\n${formatInteger(r.state.installations)} installations` }), Plot.ruleX([0])],
           }), ratioNames, labels.format);
     });
 
@@ -275,9 +276,9 @@ startPage(async ({ root, json }) => {
         marginBottom: X_TITLE.marginBottom,
         x: { labelOffset: X_TITLE.labelOffset, label: 'Composite score (0–100)', grid: true, domain: [0, 100], ticks: labels.ticks },
         y: { label: null, domain: names, tickFormat: labels.format },
-        color: { domain: ['50 % installations', '50 % equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true },
+        color: { domain: ['50 % installations', '50 % equipment value'], range: [ACCENTS.amber, ACCENTS.emerald], legend: true, label: 'part of the score' },
         marks: [
-          Plot.barX(halves, Plot.stackX({ x: 'v', y: 'name', fill: 'part', tip: true, title: (d) => `${d.name}\ncomposite ${formatNumber(d.r.composite, 1)}\ninstallations ${formatNumber(d.r.installationsScore, 1)} · value ${formatNumber(d.r.valueScore, 1)}` })),
+          Plot.barX(halves, Plot.stackX({ x: 'v', y: named('name', 'state'), fill: 'part', tip: true, title: (d) => `${d.name}\ncomposite ${formatNumber(d.r.composite, 1)}\ninstallations ${formatNumber(d.r.installationsScore, 1)} · value ${formatNumber(d.r.valueScore, 1)}` })),
           Plot.text(ranking, { x: (r) => r.composite, y: (r) => r.state.name, text: (r) => formatNumber(r.composite, 1), dx: 4, textAnchor: 'start', fontSize: 10, fill: 'currentColor' }),
         ],
       }), names, labels.format);
@@ -321,7 +322,7 @@ startPage(async ({ root, json }) => {
             marginBottom: X_TITLE.marginBottom,
             x: { labelOffset: X_TITLE.labelOffset, label: 'Agencies served', grid: true },
             y: { label: 'Installations', grid: true },
-            r: { range: [3, 24] },
+            r: { range: [3, 24], label: 'Equipment value' },
             color: regionColor,
             marks: [
               Plot.dot(reach, { x: 'agencies', y: 'installations', r: 'equipmentValue', fill: 'region', fillOpacity: 0.7, stroke: 'currentColor', strokeWidth: 0.5, tip: true, title: stateTip }),

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCurrency, formatInteger } from '../../lib/format.js';
 import { PLOT_DEFAULTS } from '../../lib/plot-theme.js';
+import { named } from '../../lib/chart-table.js';
 import { h } from '../../lib/dom.js';
 import type { RegionMeasure, RegionTotals } from './compute.js';
 
@@ -36,8 +37,9 @@ export function regionSmallMultiples(width: number, regions: readonly RegionTota
       y: { label: null, domain: names },
       marks: [
         Plot.barX(regions, {
-          x: (r: RegionTotals) => r.totals[measure],
-          y: 'region',
+          // Small multiples share one table: each measure gets a column of its own.
+          x: named((r: RegionTotals) => r.totals[measure], measure),
+          y: named('region', 'region'),
           fill: (r: RegionTotals) => color(r.region),
           title: (r: RegionTotals) => `${r.region} · ${measure}\n${format.exact(r.totals[measure])} (${Math.round(r.normalised[measure])} % of the largest region)`,
           tip: true,

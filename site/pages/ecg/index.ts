@@ -7,6 +7,7 @@ import { filterPanel } from '../../components/filter-panel.js';
 import { radioGroup, type RadioGroup } from '../../components/radio-group.js';
 import { h } from '../../lib/dom.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
+import { named } from '../../lib/chart-table.js';
 import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { ACCENTS, CATEGORICAL, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
 import { startPage } from '../../lib/shell.js';
@@ -88,9 +89,10 @@ startPage(async ({ root, json }) => {
     info:
       'Each row of these datasets starts at its R peak and runs 1.2 median RR intervals: it holds the beat’s S and T, then the next beat’s P, QRS and R. ' +
       'So PR and QRS width are the next beat’s, and the QT interval, which starts before the row, is measured from R to T end. ' +
+      'QT shortens as the heart beats faster, so R to T end is judged rate-corrected with the beat’s own RR: QT ≈ R to T end + 40 ms, QTc = QT / RR^(1/3) (Fridericia, RR in seconds), normal 350–450 ms; without an RR it is not judged. ' +
       'A point is shown only when found with confidence. Times in ms at 125 Hz (8 ms a sample); normal ranges are for adults at rest.',
   });
-  const fiducialTable = h('div');
+  const fiducialTable = h('div', { class: 'wide' });
   const browserCard = chartCard({ title: 'Waveform browser', info: 'The 50 sampled beats of the class, one at a time. Previous/next buttons or the arrow keys step through them; the fiducial chart follows.' });
   const prev = button('← Previous', () => step(-1));
   const next = button('Next →', () => step(1));
@@ -197,7 +199,7 @@ startPage(async ({ root, json }) => {
         marginBottom: X_TITLE.marginBottom,
         x: { labelOffset: X_TITLE.labelOffset, label: 'sample (8 ms each)' },
         y: { label: AMPLITUDE, domain: [-0.2, 1.2], ticks: 3 },
-        color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL },
+        color: { domain: dataset.classes.map((c) => c.name), range: CATEGORICAL, label: 'class' },
         marks: [
           Plot.areaY(bands, { x: 'i', y1: 'lo', y2: 'hi', fy: 'cls', fill: 'cls', fillOpacity: 0.25 }),
           Plot.lineY(bands, { x: 'i', y: 'm', fy: 'cls', stroke: 'cls', strokeWidth: 1.5, tip: true, title: (d) => `${d.cls}, sample ${d.i} (${d.i * 8} ms)\nmean ${formatNumber(d.m, 3)}, ±1 std ${formatNumber(d.lo, 3)} to ${formatNumber(d.hi, 3)}` }),
@@ -230,7 +232,7 @@ startPage(async ({ root, json }) => {
             y: { label: null, domain: c.classes, tickFormat: rows.format },
             color: { type: 'linear', scheme: 'rdbu', domain: [-1, 1], legend: true, label: 'Pearson r', ...RAMP_LEGEND },
             marks: [
-              Plot.cell(cells, { x: 'a', y: 'b', fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }),
+              Plot.cell(cells, { x: named('a', 'class (column)'), y: named('b', 'class (row)'), fill: 'r', inset: 1, tip: true, title: (d) => `${d.a} × ${d.b}\nr = ${formatNumber(d.r, 3)}` }),
               written ? Plot.text(cells, { x: 'a', y: 'b', text: (d) => formatNumber(d.r, 2), fill: (d) => (Math.abs(d.r) > 0.6 ? 'white' : 'black'), fontSize: 11 }) : null,
             ],
           }),
@@ -275,7 +277,22 @@ startPage(async ({ root, json }) => {
     // For a reader, not the algorithm: how the beats are chosen is in README.md ("The ECG samples"), and the exact
     // method string stays in the precomputed JSON (sampling.method) for whoever reproduces it.
     h('p', { class: 'chart-note' }, `Source: ${data.source} data. The sampled beats are a fixed random choice of 50 per class: every build of the same files shows the same beats. PTB has no train/test split of its own, so its rows are shuffled the same way every time and 80 % go to train.`),
-    h('div', { class: 'grid' }, monitorCard, browserCard.element, h('div', {}, fiducialCard.element, fiducialTable), distributionCard.element, featureCard.element, meanCard.element, correlationCard.element, pcaCard.element),
+    // The browser and the fiducial chart of the same beat side by side, at one height, with that beat's tables under
+    // both (they were under the fiducial chart alone, which stretched the browser card beside them to three times
+    // its chart); the two half-width cards (distribution, correlation) share a row.
+    h(
+      'div',
+      { class: 'grid' },
+      monitorCard,
+      browserCard.element,
+      fiducialCard.element,
+      fiducialTable,
+      distributionCard.element,
+      correlationCard.element,
+      featureCard.element,
+      meanCard.element,
+      pcaCard.element,
+    ),
   );
   url.subscribe(draw);
   inTurns(draw);
@@ -313,14 +330,16 @@ function beatPlot(width: number, beat: readonly number[], fid: BeatFiducials | n
 /** Heart rate and intervals with their normal ranges, then the points: two narrow tables that fit a phone. */
 function fiducialTablesFor(fid: BeatFiducials | null): HTMLElement {
   if (!fid) return h('p', { class: 'chart-note' }, 'No fiducials for this beat.');
-  const value = (m: Measure): string => (m.value === null ? 'not found' : `${formatNumber(m.value, 0)} ${m.unit}`);
+  // A rate-corrected value goes on a line of its own under the measured one, so a phone-width table keeps its columns.
+  const value = (m: Measure): string | HTMLElement =>
+    m.value === null ? 'not found' : m.corrected != null ? h('span', {}, `${formatNumber(m.value, 0)} ${m.unit}`, h('br'), h('span', { class: 'ecg-corrected' }, `QTc ${formatNumber(m.corrected, 0)}`)) : `${formatNumber(m.value, 0)} ${m.unit}`;
   const intervals = dataTable<Measure>({
     caption: 'Heart rate and intervals (hover a name for what is measured)',
     columns: [
       { key: 'name', label: 'Measure', value: (m) => m.name, format: (m) => h('span', { title: m.how }, m.name) },
       { key: 'value', label: 'Value', value: (m) => m.value, format: value, align: 'right' },
-      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => `${m.normal[0]}–${m.normal[1]}`, align: 'right' },
-      { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : m.status) },
+      { key: 'normal', label: 'Normal', value: (m) => m.normal[0], format: (m) => (m.judged ? h('span', {}, `${m.normal[0]}–${m.normal[1]}`, h('br'), h('span', { class: 'ecg-corrected' }, `of ${m.judged}`)) : `${m.normal[0]}–${m.normal[1]}`), align: 'right' },
+      { key: 'status', label: 'vs normal', value: (m) => m.status, format: (m) => (m.status === 'normal' ? 'within' : (m.status ?? 'not judged')) },
     ],
     rows: measures(fid),
     pageSize: 10,
@@ -385,8 +404,9 @@ function featureCharts(width: number, dataset: EcgPageDataset): Element {
           Plot.tip(
             rows,
             Plot.pointerX({
-              x: 'name',
-              y: 'median',
+              // Small multiples share one table: each feature's medians get a column of their own.
+              x: named('name', 'class'),
+              y: named('median', `${f.label}, median`),
               // Narrow charts: a short tip above the median, centred, stays inside the card.
               preferredAnchor: 'bottom',
               title: (d) => `${d.name}\nmedian ${formatNumber(d.median, f.digits)}\nIQR ${formatNumber(d.q1, f.digits)}–${formatNumber(d.q3, f.digits)}\n${formatInteger(d.n)} of ${formatInteger(d.beats)} beats`,

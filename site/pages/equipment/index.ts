@@ -163,7 +163,6 @@ startPage(async ({ root, table }) => {
   const treemapCard = chartCard({ title: 'Acquisition value by category and item', wide: true, info: 'Each category holds its 10 items of largest value. Click a category (or focus it and press Enter) to see only its items.' });
   const averageCard = chartCard({ title: 'Average value per item by state', info: 'Total value ÷ total quantity per state (states with quantity > 0); the 25 largest.' });
   const agenciesCard = chartCard({ title: 'Top 20 agencies by value', info: 'Sum of acquisition value per agency (agency name within its state, labelled NAME, ST); the 20 largest. Lines without an agency name are left out.' });
-  growthCard.element.classList.add('growth-card');
   mapCard.element.querySelector('.chart-body')?.before(h('div', { class: 'card-controls' }, mapMetric.element));
 
   // EQ-1 animation: play/pause and a year slider; the frame is view state, not a filter, so it stays out of the URL.

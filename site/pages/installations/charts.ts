@@ -11,6 +11,7 @@ import { formatArea, formatLength, formatSignificant, withAreaAndNearest } from 
 import { svgRoot } from '../../lib/svg.js';
 import type { Tooltip } from '../../lib/tooltip.js';
 import { withTable } from '../../lib/chart-data.js';
+import { named } from '../../lib/chart-table.js';
 
 /** Log-axis ticks: 0.01, 0.1, 1, 10, 100, 1,000, 10K … (SI prefixes would read 100m as metres). */
 const logTick = (v: number): string => (v >= 1 ? formatCompact(v) : d3.format('~g')(v));
@@ -169,8 +170,8 @@ export function areaBoxChart(rows: Installation[], width: number): Element | nul
       Plot.ruleX(stats, { x: 'component', y1: 'low', y2: 'high', stroke: (s) => componentColor(s.component) }),
       Plot.barY(stats, {
         x: 'component',
-        y1: 'q1',
-        y2: 'q3',
+        y1: named('q1', 'first quartile (km²)'),
+        y2: named('q3', 'third quartile (km²)'),
         fill: (s) => componentColor(s.component),
         fillOpacity: 0.7,
         title: (s) => `${s.component} (n = ${s.n})\nmedian ${formatArea(s.median)}\nQ1 ${formatSignificant(s.q1)} · Q3 ${formatSignificant(s.q3)} km²\nwhiskers ${formatSignificant(s.low)} – ${formatSignificant(s.high)} km²`,

@@ -3,6 +3,7 @@
 // empty state).
 import * as Plot from '@observablehq/plot';
 import { quantileSorted, ticks } from 'd3';
+import { named } from '../../lib/chart-table.js';
 import { chartBandLabels, chartTextWidth, RAMP_LEGEND, slantedLabels, titleShortened } from '../../lib/chart-layout.js';
 import { formatInteger, formatNumber } from '../../lib/format.js';
 import { ACCENTS, PLOT_DEFAULTS, X_TITLE } from '../../lib/plot-theme.js';
@@ -156,7 +157,7 @@ export function paretoChart(stats: readonly SpecialtyStat[], width: number): Ele
     x: { label: null, domain: labels, tickRotate: rotate, tickFormat: format, padding: 0.15 },
     y: { label: 'Records', domain: [0, max * 1.05], grid: true, ticks: countTicks(max), tickFormat: formatInteger },
     marks: [
-      Plot.barY(bars, { x: 'label', y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),
+      Plot.barY(bars, { x: named('label', 'specialty'), y: 'records', fill: (b: { specialties: number }) => (b.specialties > 1 ? '#64748B' : ACCENTS.indigo), channels: { Share: (b: { percent: number }) => `${formatNumber(b.percent)} %` }, tip: { format: { y: formatInteger, fill: false } } }),
       Plot.line(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), stroke: ACCENTS.amber, strokeWidth: 2 }),
       Plot.dot(bars, { x: 'label', y: (b: { cumulativePercent: number }) => toBars(b.cumulativePercent), fill: ACCENTS.amber, r: 3, channels: { 'Cumulative share': (b: { cumulativePercent: number }) => `${formatNumber(b.cumulativePercent)} %` }, tip: { format: { x: true, y: false } } }),
       Plot.axisY(countTicks(max), { anchor: 'left', label: 'Records', tickFormat: formatInteger }),

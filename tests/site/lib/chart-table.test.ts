@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinTables, tableFromMarks, type DrawnMark } from '../../../site/lib/chart-table.js';
+import { joinTables, named, tableFromMarks, type DrawnMark } from '../../../site/lib/chart-table.js';
 
 const ch = (value: unknown[], label?: string) => ({ value, label });
 
@@ -62,5 +62,51 @@ describe('joinTables', () => {
     });
     expect(joinTables([])).toBeNull();
     expect(joinTables([a])).toBe(a);
+  });
+});
+
+describe('column names', () => {
+  const scaled = (value: unknown[], scale: string, label?: string) => ({ value, scale, label });
+
+  it('heads every column with words, never with a Plot channel name', () => {
+    // A scatter as Combined draws it: fields given by name, a size scale titled by the chart, a colour computed by a
+    // function on an untitled legend, a custom channel, and the hover text.
+    const marks: DrawnMark[] = [
+      {
+        ariaLabel: 'dot',
+        channels: {
+          x: scaled([3, 5], 'x', 'installations'),
+          y: scaled([10, 20], 'y', 'equipmentValue'),
+          r: scaled([7, 9], 'r', 'equipmentQuantity'),
+          fill: scaled(['South', 'West'], 'color'),
+          stroke: scaled(['a', 'b'], 'color'),
+          Share: ch(['4 %', '6 %']),
+          title: ch(['TX', 'CA']),
+        },
+        scaleLabels: { x: 'Installations', y: 'Equipment value', r: 'Items shipped' },
+      },
+    ];
+    const table = tableFromMarks(marks);
+    expect(table?.columns.map((c) => c.label)).toEqual(['Installations', 'Equipment value', 'Items shipped', 'colour', 'colour (colour)', 'Share', 'details']);
+    expect(table?.rows[0]).toEqual([3, 10, 7, 'South', 'a', '4 %', 'TX']);
+  });
+
+  it('reads an unlabelled from/to pair and a field named like a channel in words', () => {
+    const marks: DrawnMark[] = [{ ariaLabel: 'bar', channels: { x1: scaled([1, 2], 'x'), x2: scaled([4, 5], 'x'), y: scaled(['Dash', 'ECG'], 'y', 'title') } }];
+    expect(tableFromMarks(marks)?.columns.map((c) => c.label)).toEqual(['horizontal value (from)', 'horizontal value (to)', 'vertical value']);
+  });
+
+  it('prefers a name the chart gave the channel, then the scale title, over the field name', () => {
+    const first = named('q1', 'first quartile (km²)');
+    expect(first.transform([{ q1: 2 }, { q1: 3 }])).toEqual([2, 3]);
+    expect(named((d: { v: number }) => d.v * 2, 'double').transform([{ v: 2 }])).toEqual([4]);
+    const marks: DrawnMark[] = [
+      {
+        ariaLabel: 'bar',
+        channels: { x: scaled(['Navy'], 'x', 'component'), y1: scaled([1], 'y', first.label), y2: scaled([9], 'y', named('q3', 'third quartile (km²)').label), title: ch(['Navy (n = 3)']) },
+        scaleLabels: { x: 'Component', y: 'Footprint area (km²)' },
+      },
+    ];
+    expect(tableFromMarks(marks)?.columns.map((c) => c.label)).toEqual(['Component', 'first quartile (km²)', 'third quartile (km²)', 'details']);
   });
 });
