@@ -35,6 +35,26 @@ const paths = ['--datasets', datasets, '--cache', join(work, 'cache'), '--out', 
 
 const cold = timeDash(['build', ...paths]);
 console.log(`cold dash build (full scale): ${seconds(cold.wallMs)}${cpu(cold)}, peak RSS ${cold.peakRssMiB?.toFixed(0) ?? '?'} MiB (${load()})`);
+// DASH_BENCH_BASELINE: another checkout's bin/dash.js (e.g. an earlier commit built in /tmp), cold-built in turn with
+// this one (two runs each, alternating, each into empty folders), so both see the same machine.
+const baselineBin = process.env.DASH_BENCH_BASELINE;
+if (baselineBin) {
+  const fresh = (name) => {
+    rmSync(join(work, name), { recursive: true, force: true });
+    return ['--datasets', datasets, '--cache', join(work, name, 'cache'), '--out', join(work, name, 'dist')];
+  };
+  const runs = { baseline: [], current: [] };
+  for (let i = 0; i < 2; i++) {
+    runs.baseline.push(timeDash(['build', ...fresh('baseline')], {}, baselineBin));
+    runs.current.push(timeDash(['build', ...fresh('current')]));
+  }
+  const best = (list, key) => Math.min(...list.map((r) => r[key] ?? Number.NaN));
+  console.log(
+    `cold dash build against DASH_BENCH_BASELINE (${baselineBin}), best of 2 each, alternating: ${seconds(best(runs.current, 'wallMs'))} vs ${seconds(best(runs.baseline, 'wallMs'))} = ${(best(runs.current, 'wallMs') / best(runs.baseline, 'wallMs')).toFixed(2)} × wall, CPU ${seconds(best(runs.current, 'cpuMs'))} vs ${seconds(best(runs.baseline, 'cpuMs'))} = ${(best(runs.current, 'cpuMs') / best(runs.baseline, 'cpuMs')).toFixed(2)} × (${load()})`,
+  );
+  rmSync(join(work, 'baseline'), { recursive: true, force: true });
+  rmSync(join(work, 'current'), { recursive: true, force: true });
+}
 const noops = [0, 1, 2].map(() => timeDash(['build', ...paths]));
 const noop = median(noops.map((r) => r.wallMs));
 const noopCpu = median(noops.map((r) => r.cpuMs ?? Number.NaN));
