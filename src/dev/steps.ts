@@ -21,8 +21,30 @@ export type StepResult = { ok: true; site: SiteReport | null } | { ok: false; fa
 /** The child running now, so Ctrl-C can stop it with the dev server. */
 const running = new Set<ChildProcess>();
 
+/** A build process waiting for its arguments (build-child.ts), for the next rebuild; started with this cwd. */
+let warm: { child: ChildProcess; cwd: string } | undefined;
+
+/** The waiting build loaded the code as it was: after a recompile or on Ctrl-C it goes (its stdin closes). */
+export function discardWarmBuild(): void {
+  warm?.child.stdin?.end();
+  warm = undefined;
+}
+
+/** Set by stopSteps: no build process is started ahead any more. */
+let stopping = false;
+
 export function stopSteps(): void {
+  stopping = true;
+  discardWarmBuild();
   for (const child of running) child.kill('SIGTERM');
+}
+
+function startBuildChild(cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'lib', 'dev', 'build-child.js')], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // A waiting child that dies (or is discarded) is simply not used; its error must not reach the dev server.
+  child.once('error', () => undefined);
+  child.stdin?.once('error', () => undefined);
+  return child;
 }
 
 interface Ran {
@@ -36,13 +58,35 @@ interface Ran {
  * in it cannot take the server down. Its progress lines go on to `echo` as they come.
  */
 function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<Ran> {
+  return collect(spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }), echo);
+}
+
+/**
+ * `dash <args>` in the waiting build process when there is one for this cwd, else in one started now; either way
+ * the next one is started to wait for the following change.
+ */
+function runWarmBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<Ran> {
+  const ready = warm !== undefined && warm.cwd === cwd && warm.child.exitCode === null ? warm.child : undefined;
+  if (!ready) discardWarmBuild();
+  const child = ready ?? startBuildChild(cwd, env);
+  warm = undefined;
+  const ran = collect(child, echo);
+  child.stdin?.end(`${JSON.stringify(args)}\n`);
+  // Started once this build is done, so its loading does not take CPU from the build.
+  const next = (): void => {
+    if (!stopping && warm === undefined) warm = { child: startBuildChild(cwd, env), cwd };
+  };
+  ran.then(next, next);
+  return ran;
+}
+
+function collect(child: ChildProcess, echo: (text: string) => void): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       stderr += text;
       echo(text);
     });
@@ -59,9 +103,9 @@ export async function runBuild(paths: Paths, only: DatasetName[] | undefined, en
   // A datasets folder left to the default is passed on as the default (the build runs where dash dev was started), so
   // the build keeps its demo fallback for missing inputs; a named one must hold every input, as for dash build.
   const datasets = datasetsNamed ? ['--datasets', paths.datasets] : [];
-  const args = [join(PACKAGE_ROOT, 'bin', 'dash.js'), 'build', '--json', ...datasets, '--cache', paths.cache, '--out', paths.out];
+  const args = ['build', '--json', ...datasets, '--cache', paths.cache, '--out', paths.out];
   if (only !== undefined) args.push('--only', only.join(','));
-  const ran = await runNode(args, datasetsNamed ? PACKAGE_ROOT : process.cwd(), env, echo);
+  const ran = await runWarmBuild(args, datasetsNamed ? PACKAGE_ROOT : process.cwd(), env, echo);
   if (ran.code === 0) {
     const report = JSON.parse(ran.stdout) as { site: SiteReport | null };
     return { ok: true, site: report.site };
@@ -71,12 +115,14 @@ export async function runBuild(paths: Paths, only: DatasetName[] | undefined, en
 
 /** `tsc -p tsconfig.build.json` in the checkout: src/ → lib/. Type errors count as a failure. */
 export async function runTypescript(env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<StepResult> {
+  discardWarmBuild();
   const ran = await runNode([join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], PACKAGE_ROOT, env, echo);
   return ran.code === 0 ? { ok: true, site: null } : { ok: false, failure: typescriptFailure(`${ran.stdout}\n${ran.stderr}`) };
 }
 
 /** scripts/bundle-site.mjs in the checkout: site/ → lib/site-assets/ (content-hashed, so unchanged pages keep their key). */
 export async function runBundle(env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<StepResult> {
+  discardWarmBuild();
   const ran = await runNode([join(PACKAGE_ROOT, 'scripts', 'bundle-site.mjs')], PACKAGE_ROOT, env, echo);
   return ran.code === 0 ? { ok: true, site: null } : { ok: false, failure: bundleFailure(`${ran.stdout}\n${ran.stderr}`) };
 }

@@ -20,7 +20,9 @@ export class ChangeBatcher {
 
   constructor(
     private readonly flush: (paths: string[]) => Promise<void>,
-    private readonly quietMs = 120,
+    // An editor's save (write in place, or write a temp file and rename it) is over within a few ms; bundlers wait
+    // 20–100 ms (webpack's aggregateTimeout is 20). 50 ms is time the open page waits on every change.
+    private readonly quietMs = 50,
     private readonly maxWaitMs = 1_000,
     private readonly clock: () => number = Date.now,
   ) {}
