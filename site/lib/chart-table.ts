@@ -103,12 +103,51 @@ function markTable(mark: DrawnMark): ChartTable | null {
     if (columns.some((c) => c.label === label)) label = `${label} (${CHANNEL_NAMES[name] ?? name})`;
     columns.push({ label, values });
   }
+  segmentsAsLengths(columns, mark);
   const length = columns[0]?.values.length ?? 0;
   if (columns.length === 0 || length === 0) return null;
   return {
     columns: columns.map((c) => ({ label: c.label, numeric: c.values.every((v) => v === null || typeof v === 'number') })),
     rows: Array.from({ length }, (_, i) => columns.map((c) => c.values[i] ?? null)),
   };
+}
+
+/**
+ * A stack's segments as their lengths. Stacked bars are drawn from/to, and "Installations (from) 12, (to) 19" makes
+ * a reader subtract to get the 7 the segment stands for. A from/to pair is a stack when, within each category (the
+ * other position and the facets), its intervals abut one another from 0 up (or down), one after the other; its two
+ * columns then become one, the segment's length, under the pair's label. Any other interval (a range, a box) keeps
+ * its ends.
+ */
+function segmentsAsLengths(columns: { label: string; values: ChartCell[] }[], mark: DrawnMark): void {
+  for (const axis of ['x', 'y'] as const) {
+    const fromAt = columns.findIndex((c) => c.label.endsWith(' (from)'));
+    const toAt = columns.findIndex((c) => c.label.endsWith(' (to)'));
+    if (fromAt < 0 || toAt < 0 || !mark.channels[`${axis}1`]?.value || !mark.channels[`${axis}2`]?.value) continue;
+    const from = (columns[fromAt] as { values: ChartCell[] }).values;
+    const to = (columns[toAt] as { values: ChartCell[] }).values;
+    if (!from.every((v) => typeof v === 'number') || !to.every((v) => typeof v === 'number')) continue;
+    const keys = ['fx', 'fy', axis === 'x' ? 'y' : 'x'].map((name) => mark.channels[name]?.value).filter((v) => v != null).map((v) => Array.from(v as ArrayLike<unknown>));
+    const groups = new Map<string, number[]>();
+    from.forEach((_, i) => {
+      const key = JSON.stringify(keys.map((k) => k[i] ?? null));
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    });
+    const abut = (indices: number[], sign: 1 | -1): boolean => {
+      const sorted = [...indices].sort((a, b) => sign * ((from[a] as number) - (from[b] as number)));
+      let end = 0;
+      for (const i of sorted) {
+        if (Math.abs((from[i] as number) - end) > 1e-9 * Math.max(1, Math.abs(end))) return false;
+        end = to[i] as number;
+      }
+      return true;
+    };
+    const stacked = [...groups.values()].every((indices) => abut(indices.filter((i) => (to[i] as number) >= (from[i] as number)), 1) && abut(indices.filter((i) => (to[i] as number) < (from[i] as number)), -1));
+    if (!stacked || ![...groups.values()].some((indices) => indices.length > 1)) continue;
+    const label = (columns[fromAt] as { label: string }).label.slice(0, -' (from)'.length);
+    columns[fromAt] = { label, values: from.map((v, i) => (to[i] as number) - (v as number)) };
+    columns.splice(toAt, 1);
+  }
 }
 
 /**

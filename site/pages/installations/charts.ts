@@ -100,7 +100,7 @@ export function componentStatusChart(rows: Installation[], width: number, status
     x: countAxis(Math.max(...countBy(rows, (r) => r.component).map((c) => c.count)), labels.ticks),
     y: { label: null, domain: components, tickFormat: labels.format },
     color: { ...statuses, legend: true },
-    marks: [Plot.barX(cells, { y: 'component', x: 'count', fill: 'group', title: countTip, tip: true, order: statuses.domain }), Plot.ruleX([0])],
+    marks: [Plot.barX(cells, { y: 'component', x: 'count', fill: named('group', 'operational status'), title: countTip, tip: true, order: statuses.domain }), Plot.ruleX([0])],
   }), components, labels.format);
 }
 
@@ -119,7 +119,7 @@ export function topStatesChart(rows: Installation[], width: number): Element {
     y: { label: null, domain: top.order, tickFormat: labels.format },
     color: componentScale(rows.map((r) => r.component)),
     marks: [
-      Plot.barX(top.cells, { y: 'group', x: 'count', fill: 'component', title: countTip, tip: true, order: componentScale(rows.map((r) => r.component)).domain }),
+      Plot.barX(top.cells, { y: named('group', 'state or territory'), x: 'count', fill: 'component', title: countTip, tip: true, order: componentScale(rows.map((r) => r.component)).domain }),
       Plot.text(top.order, { y: (d: string) => d, x: (d: string) => top.totals.get(d) ?? 0, text: (d: string) => formatInteger(top.totals.get(d) ?? 0), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
@@ -142,7 +142,7 @@ export function jointBasesChart(rows: Installation[], width: number): Element | 
       x: countAxis(joint.totals.get(joint.order[0] ?? '') ?? 0, labels.ticks),
       y: { label: null, domain: joint.order, tickFormat: labels.format },
       color: componentScale(rows.map((r) => r.component)),
-      marks: [Plot.barX(joint.cells, { y: 'group', x: 'count', fill: 'component', title: countTip, tip: true }), Plot.ruleX([0])],
+      marks: [Plot.barX(joint.cells, { y: named('group', 'joint base'), x: 'count', fill: 'component', title: countTip, tip: true }), Plot.ruleX([0])],
     }), joint.order, labels.format),
   );
   const note = document.createElement('p');

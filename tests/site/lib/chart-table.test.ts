@@ -38,6 +38,31 @@ describe('tableFromMarks', () => {
     });
   });
 
+  it('reads the segments of a stack as their lengths, and keeps the ends of ranges that are no stack', () => {
+    // Top states as Installations draws them: per state (y), one bar per component stacked along x.
+    const stack: DrawnMark = {
+      ariaLabel: 'bar',
+      channels: { x1: ch([0, 12, 0], 'Installations'), x2: ch([12, 19, 5], 'Installations'), y: ch(['CA', 'CA', 'TX'], 'state'), fill: ch(['Army', 'Navy', 'Army'], 'component') },
+    };
+    expect(tableFromMarks([stack])).toEqual({
+      columns: [
+        { label: 'Installations', numeric: true },
+        { label: 'state', numeric: false },
+        { label: 'component', numeric: false },
+      ],
+      rows: [
+        [12, 'CA', 'Army'],
+        [7, 'CA', 'Navy'],
+        [5, 'TX', 'Army'],
+      ],
+    });
+    // Negative segments stack down from 0 (a diverging stack); ranges that overlap are no stack.
+    const diverging: DrawnMark = { ariaLabel: 'bar', channels: { y1: ch([0, -3, 0], 'n'), y2: ch([-3, -5, 4], 'n'), x: ch(['a', 'a', 'a']) } };
+    expect(tableFromMarks([diverging])?.rows.map((r) => r[1])).toEqual([-3, -2, 4]);
+    const ranges: DrawnMark = { ariaLabel: 'bar', channels: { x1: ch([2, 3], 'km'), x2: ch([6, 8], 'km'), y: ch(['N', 'N']) } };
+    expect(tableFromMarks([ranges])?.columns.map((c) => c.label)).toEqual(['km (from)', 'km (to)', 'vertical value']);
+  });
+
   it('falls back to text labels only when no shape has figures, and gives null when nothing has', () => {
     expect(tableFromMarks([{ ariaLabel: 'text', channels: { text: ch(['a', 'b']) } }])?.rows).toEqual([['a'], ['b']]);
     expect(tableFromMarks([{ ariaLabel: 'frame', channels: {} }])).toBeNull();
