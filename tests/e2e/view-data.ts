@@ -10,9 +10,15 @@ export const PLOT_CHANNEL_NAMES: readonly string[] = [
   'strokeWidth', 'text', 'title', 'href', 'src', 'rotate', 'fontSize',
 ];
 
-/** A header that reads as code: a Plot channel, one letter (with digits: "q1"), or a camelCase field ("nearestKm"). */
+/** Field names that say nothing of what a column holds ("name" of what? "part" of what?). */
+const PLACEHOLDERS: readonly string[] = ['name', 'part', 'group', 'key', 'label', 'data', 'item name'];
+
+/**
+ * A header that reads as code: a Plot channel, one letter (with digits: "q1"), a camelCase field ("nearestKm"), or
+ * a placeholder field name ("name", "group").
+ */
 export function isCodeName(header: string): boolean {
-  return PLOT_CHANNEL_NAMES.includes(header) || /^[a-z]\d*$/i.test(header) || /^[a-z]+[A-Z0-9]\w*$/.test(header) || /^[a-z]{1,3}$/.test(header);
+  return PLOT_CHANNEL_NAMES.includes(header) || PLACEHOLDERS.includes(header) || /^[a-z]\d*$/i.test(header) || /^[a-z]+[A-Z0-9]\w*$/.test(header) || /^[a-z]{1,3}$/.test(header);
 }
 
 export interface ViewDataTable {

@@ -35,6 +35,10 @@ export interface BarFrame {
   height: number;
   /** Row labels, top to bottom. */
   rows: readonly string[];
+  /** What a row is ("item", "state"): the heading of the rows' column in View data. */
+  rowLabel: string;
+  /** What the legend's colours tell apart ("census region"), when there is a legend. */
+  partLabel?: string;
   segments: readonly BarSegment[];
   /** Title of the value axis, e.g. "Acquisition value →". */
   axis: string;
@@ -99,13 +103,13 @@ export function barChart(frame: BarFrame): Element {
   return withTable(chart, barTable(frame));
 }
 
-/** The figures of the bars: one row per bar or stacked piece, with its part (by legend colour) when stacked. */
+/** The figures of the bars: one row per bar or stacked piece, with its part (by legend colour) when there is a legend. */
 function barTable(frame: BarFrame): ChartTable {
   const part = new Map(frame.legend?.map((l) => [l.color, l.label]));
   const stacked = part.size > 0;
   const value = frame.axis.replace(/[→←]/g, '').trim() || 'value';
   return {
-    columns: [{ label: 'name', numeric: false }, ...(stacked ? [{ label: 'part', numeric: false }] : []), { label: value, numeric: true }, { label: 'details', numeric: false }],
+    columns: [{ label: frame.rowLabel, numeric: false }, ...(stacked ? [{ label: frame.partLabel ?? 'colour', numeric: false }] : []), { label: value, numeric: true }, { label: 'details', numeric: false }],
     rows: frame.segments.map((s) => [frame.rows[s.row] ?? '', ...(stacked ? [part.get(s.fill) ?? ''] : []), s.x1 - s.x0, s.tip.replace(/\n+/g, ' · ')]),
   };
 }

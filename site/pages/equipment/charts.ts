@@ -32,12 +32,15 @@ interface RankedBars<T> {
   /** The chart in words, for screen readers. */
   label: string;
   name: (d: T) => string;
+  /** What a row is, for View data. */
+  rowLabel: string;
   value: (d: T) => number;
   axis: string;
   format: (n: number) => string;
   tip: (d: T) => string;
   fill: string | ((d: T) => string);
   legend?: readonly { label: string; color: string }[];
+  partLabel?: string;
 }
 
 /** A ranked horizontal bar chart, largest at the top. */
@@ -48,12 +51,14 @@ function rankedBars<T>(rows: readonly T[], options: RankedBars<T>): Element | nu
     width: options.width,
     height: Math.max(160, 44 + rows.length * 20),
     rows: rows.map(options.name),
+    rowLabel: options.rowLabel,
     segments: rows.map((d, row) => ({ row, x0: 0, x1: options.value(d), fill: typeof fill === 'string' ? fill : fill(d), tip: options.tip(d) })),
     axis: options.axis,
     format: options.format,
     label: options.label,
     tooltip: options.tooltip,
     ...(options.legend ? { legend: options.legend } : {}),
+    ...(options.partLabel ? { partLabel: options.partLabel } : {}),
   });
 }
 
@@ -63,6 +68,7 @@ export function topItemsChart(rows: readonly Bar[], width: number, tooltip: Tool
     tooltip,
     label: 'Items with the largest quantity transferred, ranked',
     name: (d) => d.name,
+    rowLabel: 'item',
     value: (d) => d.value,
     axis: 'Quantity →',
     format: axisNumber,
@@ -77,6 +83,7 @@ export function topAgenciesChart(rows: readonly Bar[], width: number, tooltip: T
     tooltip,
     label: 'Agencies with the largest acquisition value, ranked',
     name: (d) => d.name,
+    rowLabel: 'agency',
     value: (d) => d.value,
     axis: 'Acquisition value →',
     format: axisDollars,
@@ -94,6 +101,8 @@ export function topStatesChart(rows: readonly { state: string; value: number; re
     tooltip,
     label: 'States with the largest acquisition value, ranked, coloured by census region',
     name: (d) => `${d.rank}. ${stateName(d.state)}`,
+    rowLabel: 'state',
+    partLabel: 'census region',
     value: (d) => d.value,
     axis: 'Acquisition value →',
     format: axisDollars,
@@ -109,6 +118,7 @@ export function averageValueChart(rows: readonly { state: string; value: number;
     tooltip,
     label: 'States with the largest average value per item, ranked',
     name: (d) => stateName(d.state),
+    rowLabel: 'state',
     value: (d) => d.average,
     axis: 'Average value per item →',
     format: axisDollars,
@@ -213,6 +223,8 @@ export function demilChart(data: DemilBreakdown, width: number, tooltip: Tooltip
     width,
     height: Math.max(200, 58 + data.categories.length * 34),
     rows: data.categories,
+    rowLabel: 'category',
+    partLabel: 'DEMIL code',
     segments,
     axis: 'Acquisition value →',
     format: axisDollars,

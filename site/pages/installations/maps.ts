@@ -28,8 +28,10 @@ export function hoverLines(row: Installation): string[] {
 /** The figures behind a map of installations: one row per installation drawn. */
 export function installationsTable(rows: readonly Installation[]): ChartTable {
   return {
-    columns: ['name', 'component', 'status', 'state', 'joint base', 'area', 'perimeter'].map((label, i) => ({ label, numeric: i >= 5 })),
-    rows: rows.map((r) => [r.name, r.component, r.status, r.state, r.joint, r.area > 0 ? r.area : null, r.perimeter > 0 ? r.perimeter : null]),
+    // The footprint's geodesic measures, as the charts and hover cards give them (the source's AREA and PERIMETER are
+    // in units the file does not state: they are in the CSV export under their own names).
+    columns: ['installation', 'component', 'status', 'state', 'joint base', 'footprint area (km²)', 'footprint perimeter (km)'].map((label, i) => ({ label, numeric: i >= 5 })),
+    rows: rows.map((r) => [r.name, r.component, r.status, r.state, r.joint, r.areaKm2 > 0 ? r.areaKm2 : null, r.areaKm2 > 0 && r.perimeterKm > 0 ? r.perimeterKm : null]),
   };
 }
 
