@@ -216,6 +216,8 @@ describe('components in a real browser', () => {
     expect(await details.getAttribute('open')).toBeNull();
     await details.locator('summary').click();
     const table = details.getByRole('table', { name: 'Figures of the chart By state' });
+    // The chart (and its table) may be drawn in a later task than the click: allTextContents does not wait.
+    await table.locator('tbody tr').first().waitFor();
     // Plot's groupX count: one row per state with its number of rows (30 rows over 5 states).
     expect(await table.locator('thead th').allTextContents()).toEqual(['state↕', 'Frequency↕']);
     expect(await table.locator('tbody tr').count()).toBe(5);
