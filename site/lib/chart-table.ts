@@ -68,7 +68,7 @@ const rank = (name: string): number => (name === 'title' ? 99 : ORDER.includes(n
  * label say which end they are.
  */
 function markTable(mark: DrawnMark): ChartTable | null {
-  const columns: { label: string; values: ChartCell[] }[] = [];
+  const columns: Column[] = [];
   const channels = Object.entries(mark.channels).sort(([a], [b]) => rank(a) - rank(b));
   const valuesOf = (name: string): ChartCell[] | null => {
     const value = mark.channels[name]?.value;
@@ -101,7 +101,7 @@ function markTable(mark: DrawnMark): ChartTable | null {
     if (columns.some((c) => c.values.every((v, i) => v === values[i]))) continue;
     // Two channels of one title (a fill and a stroke by the colour legend) say which is which.
     if (columns.some((c) => c.label === label)) label = `${label} (${CHANNEL_NAMES[name] ?? name})`;
-    columns.push({ label, values });
+    columns.push({ channel: name, label, values });
   }
   segmentsAsLengths(columns, mark);
   const length = columns[0]?.values.length ?? 0;
@@ -119,13 +119,21 @@ function markTable(mark: DrawnMark): ChartTable | null {
  * columns then become one, the segment's length, under the pair's label. Any other interval (a range, a box) keeps
  * its ends.
  */
-function segmentsAsLengths(columns: { label: string; values: ChartCell[] }[], mark: DrawnMark): void {
+/** A column of a mark's table and the channel it was read from. */
+interface Column {
+  channel: string;
+  label: string;
+  values: ChartCell[];
+}
+
+function segmentsAsLengths(columns: Column[], mark: DrawnMark): void {
   for (const axis of ['x', 'y'] as const) {
-    const fromAt = columns.findIndex((c) => c.label.endsWith(' (from)'));
-    const toAt = columns.findIndex((c) => c.label.endsWith(' (to)'));
-    if (fromAt < 0 || toAt < 0 || !mark.channels[`${axis}1`]?.value || !mark.channels[`${axis}2`]?.value) continue;
-    const from = (columns[fromAt] as { values: ChartCell[] }).values;
-    const to = (columns[toAt] as { values: ChartCell[] }).values;
+    // The pair's two columns, when both ends were kept and read as "(from)" and "(to)" of one label.
+    const fromAt = columns.findIndex((c) => c.channel === `${axis}1` && c.label.endsWith(' (from)'));
+    const toAt = columns.findIndex((c) => c.channel === `${axis}2` && c.label.endsWith(' (to)'));
+    if (fromAt < 0 || toAt < 0) continue;
+    const from = (columns[fromAt] as Column).values;
+    const to = (columns[toAt] as Column).values;
     if (!from.every((v) => typeof v === 'number') || !to.every((v) => typeof v === 'number')) continue;
     const keys = ['fx', 'fy', axis === 'x' ? 'y' : 'x'].map((name) => mark.channels[name]?.value).filter((v) => v != null).map((v) => Array.from(v as ArrayLike<unknown>));
     const groups = new Map<string, number[]>();
@@ -144,8 +152,8 @@ function segmentsAsLengths(columns: { label: string; values: ChartCell[] }[], ma
     };
     const stacked = [...groups.values()].every((indices) => abut(indices.filter((i) => (to[i] as number) >= (from[i] as number)), 1) && abut(indices.filter((i) => (to[i] as number) < (from[i] as number)), -1));
     if (!stacked || ![...groups.values()].some((indices) => indices.length > 1)) continue;
-    const label = (columns[fromAt] as { label: string }).label.slice(0, -' (from)'.length);
-    columns[fromAt] = { label, values: from.map((v, i) => (to[i] as number) - (v as number)) };
+    const label = (columns[fromAt] as Column).label.slice(0, -' (from)'.length);
+    columns[fromAt] = { channel: axis, label, values: from.map((v, i) => (to[i] as number) - (v as number)) };
     columns.splice(toAt, 1);
   }
 }

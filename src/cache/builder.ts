@@ -63,17 +63,20 @@ export async function runCaches(options: CacheRunOptions): Promise<DatasetReport
   const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), options.modules.length));
   const reports: DatasetReport[] = new Array(options.modules.length);
   let next = 0;
+  // When several datasets build side by side, each of dash's own builds on a thread of its own. One alone (`dash dev`
+  // after an edit) builds here: a thread would only add its start-up (~0.1 s of module loading).
+  const threads = options.modules.length > 1 && limit > 1;
   const worker = async (): Promise<void> => {
     while (next < options.modules.length) {
       const index = next++;
-      reports[index] = await runOne(options.modules[index] as DatasetModule, options, now, limit);
+      reports[index] = await runOne(options.modules[index] as DatasetModule, options, now, threads);
     }
   };
   await Promise.all(Array.from({ length: limit }, worker));
   return reports;
 }
 
-async function runOne(module: DatasetModule, options: CacheRunOptions, now: () => Date, limit: number): Promise<DatasetReport> {
+async function runOne(module: DatasetModule, options: CacheRunOptions, now: () => Date, threads: boolean): Promise<DatasetReport> {
   const { paths, reporter } = options;
   const step = reporter.start(`${module.name}: checking inputs`);
   const report: DatasetReport = {
@@ -136,10 +139,8 @@ async function runOne(module: DatasetModule, options: CacheRunOptions, now: () =
       try {
         step.update(`${module.name}: building from ${describeSource(source.kind)}`);
         const context = { source, tempPath: temp, progress: (text: string) => step.update(`${module.name}: ${text}`) };
-        // When several of dash's own datasets build, each builds on a thread of its own, side by side. One alone
-        // (`dash dev` after an edit) builds here: a thread would only add its start-up (~0.1 s of module loading).
-        // A module from elsewhere (a test's) cannot be loaded in a thread by name.
-        const threaded = options.modules.length > 1 && limit > 1 && (await loadDatasets([module.name]))[0] === module;
+        // A module from elsewhere (a test's) cannot be loaded in a thread by name: it builds here.
+        const threaded = threads && (await loadDatasets([module.name]))[0] === module;
         const outcome = threaded ? await buildOnThread(module, context) : await module.build(context);
         await commitTemp(temp, target);
         const durationMs = Math.round(performance.now() - started);

@@ -61,6 +61,11 @@ describe('tableFromMarks', () => {
     expect(tableFromMarks([diverging])?.rows.map((r) => r[1])).toEqual([-3, -2, 4]);
     const ranges: DrawnMark = { ariaLabel: 'bar', channels: { x1: ch([2, 3], 'km'), x2: ch([6, 8], 'km'), y: ch(['N', 'N']) } };
     expect(tableFromMarks([ranges])?.columns.map((c) => c.label)).toEqual(['km (from)', 'km (to)', 'vertical value']);
+    // Each axis's pair is judged on its own: a range across (rects of years) over a stack up (counts).
+    const both: DrawnMark = { ariaLabel: 'rect', channels: { x1: ch([2000, 2000], 'year'), x2: ch([2005, 2005], 'year'), y1: ch([0, 4], 'n'), y2: ch([4, 9], 'n') } };
+    const table = tableFromMarks([both]);
+    expect(table?.columns.map((c) => c.label)).toEqual(['year (from)', 'year (to)', 'n']);
+    expect(table?.rows.map((r) => r[2])).toEqual([4, 5]);
   });
 
   it('falls back to text labels only when no shape has figures, and gives null when nothing has', () => {
