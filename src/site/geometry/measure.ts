@@ -56,11 +56,7 @@ function ringSteradians(ring: Ring): number {
     lambda0 = lambda;
     k0 = k1;
   }
-  if (Math.abs(turns) > Math.PI) {
-    const a = geoArea({ type: 'Polygon', coordinates: [ring as [number, number][]] });
-    return Math.min(a, 4 * Math.PI - a);
-  }
-  const a = Math.abs(sum);
+  const a = Math.abs(turns) > Math.PI ? geoArea({ type: 'Polygon', coordinates: [ring as [number, number][]] }) : Math.abs(sum);
   return Math.min(a, 4 * Math.PI - a);
 }
 
