@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { datasetsNamed, DEV_DEFAULTS, loadSettings } from '../config.js';
 import type { DatasetName } from '../datasets/types.js';
+import type { SiteReport } from '../site/build.js';
 import { EXIT_OK } from '../errors.js';
 import { createLogger } from '../log.js';
 import { DEV_PREFIX } from '../dev/client.js';
@@ -48,30 +49,37 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
     const work = owed ? { src: asked.src || owed.src, site: asked.site || owed.site, only: undefined } : asked;
     owed = undefined;
     const started = performance.now();
+    const seconds = (): string => ((performance.now() - started) / 1000).toFixed(2);
+    /** Open pages reload as soon as the rebuilt site is in place; its precompressed copies follow once they are drawn. */
+    let told = false;
+    const tell = async (site: SiteReport | null): Promise<void> => {
+      const rebuilt = site?.upToDate === false ? site.rebuilt : [];
+      if (told || rebuilt.length === 0) return;
+      told = true;
+      const reloaded = live.rebuilt(rebuilt);
+      reporter.info(`dev: rebuilt ${rebuilt.join(', ')} in ${seconds()} s; ${live.connected} open page(s) told`);
+      await reloaded;
+    };
     const steps: (() => Promise<StepResult>)[] = [];
     if (work.src) steps.push(() => runTypescript(env, echo));
     if (work.src || work.site) steps.push(() => runBundle(env, echo));
-    steps.push(() => runBuild(paths, work.only, env, echo, named));
+    steps.push(() => runBuild(paths, work.only, env, echo, tell, named));
     let result: StepResult = { ok: true, site: null };
     for (const step of steps) {
       result = await step();
       if (!result.ok) break;
     }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!result.ok) {
       const where = result.failure.file === null ? '' : ` (${result.failure.file}${result.failure.line === null ? '' : `:${result.failure.line}`})`;
-      reporter.warn(`dev: the ${result.failure.step} build failed${where} after ${seconds} s; still serving the last good site, the error is shown in open pages`);
+      reporter.warn(`dev: the ${result.failure.step} build failed${where} after ${seconds()} s; still serving the last good site, the error is shown in open pages`);
       live.failed(result.failure);
       owed = { src: work.src, site: work.site };
       return;
     }
-    const rebuilt = result.site?.upToDate === false ? result.site.rebuilt : [];
-    if (rebuilt.length > 0) {
-      live.rebuilt(rebuilt);
-      reporter.info(`dev: rebuilt ${rebuilt.join(', ')} in ${seconds} s; ${live.connected} open page(s) told`);
-    } else {
+    void tell(result.site);
+    if (!told) {
       live.unchanged();
-      reporter.info(`dev: nothing to rebuild (${seconds} s)`);
+      reporter.info(`dev: nothing to rebuild (${seconds()} s)`);
     }
   };
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { resolvePaths, type Paths, type PathFlags } from '../config.js';
 import { loadDotenv } from '../dotenv.js';
 import { createReporter, type Reporter } from '../log.js';
+import type { SiteReport } from '../site/build.js';
 
 /** The outside world of a command, passed in so tests run commands silently and deterministically. */
 export interface Io {
@@ -10,6 +11,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now: () => Date;
+  /**
+   * `dash dev`'s build worker: told as soon as a rebuilt site is in place; its precompressed copies are written once
+   * the returned promise settles (buildSite's `ready`), so open pages reload without waiting for brotli, or sharing
+   * the CPU with it.
+   */
+  siteReady?: (report: SiteReport) => Promise<void>;
 }
 
 export function processIo(): Io {

@@ -5,7 +5,7 @@ import { commandContext, writeJson, type CommandContext, type Io } from './io.js
 
 /** The site half of `dash build`: the report for `--json`. Errors (a missing cache, a failed page) propagate. */
 export async function buildSiteStep(context: CommandContext, options: { skipMissing?: boolean } = {}): Promise<SiteReport> {
-  const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now(), skipMissing: options.skipMissing });
+  const report = await buildSite({ paths: context.paths, reporter: context.reporter, now: context.io.now(), skipMissing: options.skipMissing, ready: context.io.siteReady });
   for (const page of report.skipped) {
     context.reporter.warn(`site: ${page.title} page skipped: no ${page.missing.join(', ')} cache yet; \`dash build --only ${page.missing.join(',')}\` adds it`);
   }

@@ -52,20 +52,47 @@ export const CLIENT_SCRIPT = `(() => {
     close.focus();
   };
 
-  const events = new EventSource(${JSON.stringify(DEV_EVENTS)});
-  const data = (event) => JSON.parse(event.data);
-  events.addEventListener('hello', (event) => {
-    const state = data(event);
-    if (state.build !== loadedBuild) location.reload();
-    else if (state.failure) show(state.failure);
-  });
-  events.addEventListener('reload', (event) => {
-    const change = data(event);
-    hide();
-    if (page === null || change.pages.indexOf(page) !== -1) location.reload();
-  });
-  events.addEventListener('failed', (event) => show(data(event)));
-  events.addEventListener('recovered', hide);
+  // Connected once the page has drawn (its root no longer busy, then an idle moment), naming its page and build:
+  // the dev server compresses a rebuild's files only when its reloaded pages are back, so brotli never slows a
+  // reload. A rebuild announced before then is caught by hello's build number. A page whose script never ends its
+  // busy state (a broken bundle) connects after a few seconds all the same, so it still gets the overlay.
+  let connected = false;
+  const connect = () => {
+    if (connected) return;
+    connected = true;
+    const query = '?page=' + encodeURIComponent(page === null ? '' : page) + '&build=' + loadedBuild;
+    const events = new EventSource(${JSON.stringify(DEV_EVENTS)} + query);
+    const data = (event) => JSON.parse(event.data);
+    events.addEventListener('hello', (event) => {
+      const state = data(event);
+      if (state.build !== loadedBuild) location.reload();
+      else if (state.failure) show(state.failure);
+    });
+    events.addEventListener('reload', (event) => {
+      const change = data(event);
+      hide();
+      if (page === null || change.pages.indexOf(page) !== -1) location.reload();
+    });
+    events.addEventListener('failed', (event) => show(data(event)));
+    events.addEventListener('recovered', hide);
+  };
+  const idle = (then) => (window.requestIdleCallback ? window.requestIdleCallback(then, { timeout: 1000 }) : setTimeout(then, 0));
+  const whenDrawn = () => {
+    const root = document.getElementById('page-root');
+    if (root === null || !root.hasAttribute('aria-busy')) return idle(connect);
+    const watch = new MutationObserver(() => {
+      if (root.hasAttribute('aria-busy')) return;
+      watch.disconnect();
+      idle(connect);
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['aria-busy'] });
+    setTimeout(() => {
+      watch.disconnect();
+      connect();
+    }, 3000);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenDrawn);
+  else whenDrawn();
 })();
 `;
 

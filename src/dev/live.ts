@@ -7,17 +7,30 @@ import type { StaticHandler } from '../server/static.js';
 import { CLIENT_SCRIPT, DEV_CLIENT, DEV_EVENTS, injectClient } from './client.js';
 import type { BuildFailure } from './failure.js';
 
+/** A connected page: the page id it shows (null for a page without one) and the build it was served from. */
+interface Client {
+  page: string | null;
+  build: number;
+}
+
+/** How long a rebuild waits for its reloading pages before their files are compressed anyway. */
+export const SETTLE_MS = 2_000;
+
 /**
  * The state open pages follow: the number of the last good build that changed the site, and the failure shown
  * over every page until the next good build. Each change goes to every connected page as a Server-Sent Event.
+ * A page connects once it has drawn (client.ts), saying which page and build it shows: a rebuild's reloaded pages
+ * coming back tell it that they are done.
  */
 export class LiveReload {
   build = 0;
   failure: BuildFailure | null = null;
-  private readonly clients = new Set<ServerResponse>();
+  private readonly clients = new Map<ServerResponse, Client>();
   private readonly ping: NodeJS.Timeout;
+  /** The reloading pages of the last rebuild not yet back, and what to call when they are. */
+  private awaited: { build: number; left: number; done: () => void } | undefined;
 
-  constructor() {
+  constructor(private readonly settleMs = SETTLE_MS) {
     // A comment line now and then keeps proxies and idle timers from closing a quiet stream.
     this.ping = setInterval(() => this.send(': ping\n\n'), 15_000);
     this.ping.unref();
@@ -27,11 +40,28 @@ export class LiveReload {
     return this.clients.size;
   }
 
-  /** A good build that rewrote `pages` (page ids): pages showing one of them reload, every overlay goes. */
-  rebuilt(pages: string[]): void {
+  /**
+   * A good build that rewrote `pages` (page ids): pages showing one of them reload, every overlay goes. Resolves
+   * when every page that reloads has drawn again (or after `settleMs`, or at once when none does): until then the
+   * rebuild leaves the CPU to them.
+   */
+  rebuilt(pages: string[]): Promise<void> {
     this.build++;
     this.failure = null;
+    this.awaited?.done();
+    const reloading = [...this.clients.values()].filter((c) => c.page === null || pages.includes(c.page)).length;
     this.send(event('reload', { build: this.build, pages }));
+    if (reloading === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(), this.settleMs);
+      timer.unref();
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.awaited = undefined;
+        resolve();
+      };
+      this.awaited = { build: this.build, left: reloading, done: finish };
+    });
   }
 
   /** A good build that changed nothing: only a failure shown before is cleared. */
@@ -51,19 +81,23 @@ export class LiveReload {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     // retry: how soon a page reconnects after the dev server restarts.
     res.write(`retry: 500\n${event('hello', { build: this.build, failure: this.failure })}`);
-    this.clients.add(res);
+    const query = new URL(req.url ?? '/', 'http://dev').searchParams;
+    const client: Client = { page: query.get('page') || null, build: Number(query.get('build') ?? Number.NaN) };
+    this.clients.set(res, client);
     req.once('close', () => this.clients.delete(res));
+    if (this.awaited && client.build === this.awaited.build && --this.awaited.left === 0) this.awaited.done();
   }
 
   /** Ends every stream (before the server's graceful stop, which would otherwise wait for them). */
   close(): void {
     clearInterval(this.ping);
-    for (const res of this.clients) res.end();
+    this.awaited?.done();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
   }
 
   private send(text: string): void {
-    for (const res of this.clients) res.write(text);
+    for (const res of this.clients.keys()) res.write(text);
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import type { Paths } from '../config.js';
 import { loadDatasets } from '../datasets/registry.js';
 import type { DatasetName } from '../datasets/types.js';
 import type { SiteReport } from '../site/build.js';
+import type { WorkerDone, WorkerMessage, WorkerReady } from './build-worker.js';
 import { buildFailure, bundleFailure, typescriptFailure, type BuildFailure } from './failure.js';
 
 /** dash's own folder: bin/, lib/, and in a checkout src/, site/ and scripts/ (two levels above lib/dev/). */
@@ -18,32 +19,30 @@ export function isCheckout(root: string = PACKAGE_ROOT): boolean {
 
 export type StepResult = { ok: true; site: SiteReport | null } | { ok: false; failure: BuildFailure };
 
-/** The child running now, so Ctrl-C can stop it with the dev server. */
+/** The processes running a step now, so Ctrl-C can stop them with the dev server. */
 const running = new Set<ChildProcess>();
 
-/** A build process waiting for its arguments (build-child.ts), for the next rebuild; started with this cwd. */
-let warm: { child: ChildProcess; cwd: string } | undefined;
+/** The build worker (build-worker.ts) for the next rebuild, started with this cwd; at most one at a time. */
+let worker: { child: ChildProcess; cwd: string } | undefined;
 
-/** The waiting build loaded the code as it was: after a recompile or on Ctrl-C it goes (its stdin closes). */
-export function discardWarmBuild(): void {
-  warm?.child.stdin?.end();
-  warm = undefined;
+/** The worker loaded the code as it was: after a recompile, on Ctrl-C or when it died, it goes (its channel closes). */
+export function discardBuildWorker(): void {
+  if (worker?.child.connected) worker.child.disconnect();
+  worker = undefined;
 }
 
-/** Set by stopSteps: no build process is started ahead any more. */
-let stopping = false;
-
 export function stopSteps(): void {
-  stopping = true;
-  discardWarmBuild();
+  discardBuildWorker();
   for (const child of running) child.kill('SIGTERM');
 }
 
-function startBuildChild(cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'lib', 'dev', 'build-child.js')], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  // A waiting child that dies (or is discarded) is simply not used; its error must not reach the dev server.
+function startBuildWorker(cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = fork(join(PACKAGE_ROOT, 'lib', 'dev', 'build-worker.js'), [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'json' });
+  // A worker that dies between builds is simply replaced; its error must not reach the dev server.
   child.once('error', () => undefined);
-  child.stdin?.once('error', () => undefined);
+  child.once('exit', () => {
+    if (worker?.child === child) worker = undefined;
+  });
   return child;
 }
 
@@ -54,30 +53,48 @@ interface Ran {
 }
 
 /**
- * Runs one step in its own Node process: a rebuild always runs the code on disk (after a recompile), and a crash
- * in it cannot take the server down. Its progress lines go on to `echo` as they come.
+ * Runs one step in its own Node process: a recompile or rebundle runs tools that must not share the dev server's
+ * process. Its progress lines go on to `echo` as they come.
  */
 function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<Ran> {
   return collect(spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }), echo);
 }
 
 /**
- * `dash <args>` in the waiting build process when there is one for this cwd, else in one started now; either way
- * the next one is started to wait for the following change.
+ * `dash <args>` in the build worker for this cwd, started now when there is none. A worker that dies mid-build
+ * (a crash, an out-of-memory) fails that build with what it printed, and the next build starts a new one.
  */
-function runWarmBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<Ran> {
-  const ready = warm !== undefined && warm.cwd === cwd && warm.child.exitCode === null ? warm.child : undefined;
-  if (!ready) discardWarmBuild();
-  const child = ready ?? startBuildChild(cwd, env);
-  warm = undefined;
-  const ran = collect(child, echo);
-  child.stdin?.end(`${JSON.stringify(args)}\n`);
-  // Started once this build is done, so its loading does not take CPU from the build.
-  const next = (): void => {
-    if (!stopping && warm === undefined) warm = { child: startBuildChild(cwd, env), cwd };
-  };
-  ran.then(next, next);
-  return ran;
+function runInWorker(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: (text: string) => void, ready: (site: SiteReport) => Promise<void>): Promise<Ran> {
+  if (worker !== undefined && (worker.cwd !== cwd || !worker.child.connected)) discardBuildWorker();
+  worker ??= { child: startBuildWorker(cwd, env), cwd };
+  const { child } = worker;
+  return new Promise((resolve) => {
+    running.add(child);
+    let stderr = '';
+    const onData = (text: string): void => {
+      stderr += text;
+      echo(text);
+    };
+    const finish = (ran: Ran): void => {
+      running.delete(child);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('message', onDone);
+      child.off('exit', onExit);
+      resolve(ran);
+    };
+    const onDone = (message: WorkerDone | WorkerReady): void => {
+      if ('ready' in message) void ready(message.ready).finally(() => child.connected && child.send({ compress: true } satisfies WorkerMessage));
+      else finish({ code: message.code, stdout: message.stdout, stderr: message.stderr });
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      finish({ code: code ?? 1, stdout: '', stderr: `${stderr}\ndash: the build process ended${signal === null ? ` with exit code ${code}` : ` by ${signal}`} before the build finished\n` });
+    child.stdout?.setEncoding('utf8').on('data', onData);
+    child.stderr?.setEncoding('utf8').on('data', onData);
+    child.on('message', onDone);
+    child.once('exit', onExit);
+    child.send({ args } satisfies WorkerMessage);
+  });
 }
 
 function collect(child: ChildProcess, echo: (text: string) => void): Promise<Ran> {
@@ -98,14 +115,25 @@ function collect(child: ChildProcess, echo: (text: string) => void): Promise<Ran
   });
 }
 
-/** `dash build --json` over the given folders, limited to `only` when the change is known to touch just those. */
-export async function runBuild(paths: Paths, only: DatasetName[] | undefined, env: NodeJS.ProcessEnv, echo: (text: string) => void, datasetsNamed = true): Promise<StepResult> {
+/**
+ * `dash build --json` over the given folders, limited to `only` when the change is known to touch just those.
+ * `ready` hears of a rebuilt site as soon as it is in place; its precompressed copies are written once the promise
+ * it returns settles.
+ */
+export async function runBuild(
+  paths: Paths,
+  only: DatasetName[] | undefined,
+  env: NodeJS.ProcessEnv,
+  echo: (text: string) => void,
+  ready: (site: SiteReport) => Promise<void>,
+  datasetsNamed = true,
+): Promise<StepResult> {
   // A datasets folder left to the default is passed on as the default (the build runs where dash dev was started), so
   // the build keeps its demo fallback for missing inputs; a named one must hold every input, as for dash build.
   const datasets = datasetsNamed ? ['--datasets', paths.datasets] : [];
   const args = ['build', '--json', ...datasets, '--cache', paths.cache, '--out', paths.out];
   if (only !== undefined) args.push('--only', only.join(','));
-  const ran = await runWarmBuild(args, datasetsNamed ? PACKAGE_ROOT : process.cwd(), env, echo);
+  const ran = await runInWorker(args, datasetsNamed ? PACKAGE_ROOT : process.cwd(), env, echo, ready);
   if (ran.code === 0) {
     const report = JSON.parse(ran.stdout) as { site: SiteReport | null };
     return { ok: true, site: report.site };
@@ -115,14 +143,14 @@ export async function runBuild(paths: Paths, only: DatasetName[] | undefined, en
 
 /** `tsc -p tsconfig.build.json` in the checkout: src/ → lib/. Type errors count as a failure. */
 export async function runTypescript(env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<StepResult> {
-  discardWarmBuild();
+  discardBuildWorker();
   const ran = await runNode([join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], PACKAGE_ROOT, env, echo);
   return ran.code === 0 ? { ok: true, site: null } : { ok: false, failure: typescriptFailure(`${ran.stdout}\n${ran.stderr}`) };
 }
 
 /** scripts/bundle-site.mjs in the checkout: site/ → lib/site-assets/ (content-hashed, so unchanged pages keep their key). */
 export async function runBundle(env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<StepResult> {
-  discardWarmBuild();
+  discardBuildWorker();
   const ran = await runNode([join(PACKAGE_ROOT, 'scripts', 'bundle-site.mjs')], PACKAGE_ROOT, env, echo);
   return ran.code === 0 ? { ok: true, site: null } : { ok: false, failure: bundleFailure(`${ran.stdout}\n${ran.stderr}`) };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../cache/atomic.js';
 import { removeLeftovers } from '../cache/leftovers.js';
 import { readManifest, type Manifest } from '../cache/manifest.js';
 import { SITE_MARKER } from '../cli/clean.js';
@@ -16,7 +17,7 @@ import { loadBundle, NOTICES_PATH, type SiteBundle } from './bundle.js';
 import { CacheReader, listCacheFiles, missingCachesError, summarizeDatasets, type DatasetSummary } from './caches.js';
 import { encodeTable } from './columnar.js';
 import { dataNotice } from './data-notice.js';
-import { isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
+import { addCompressed, isCompressible, linkOrCopy, reuseUnchanged, servedFiles, writeCompressed } from './compress.js';
 import { describeSource, NOT_FOUND_FILE, NOTICES_FILE, renderNotFound, renderPage } from './html.js';
 import type { AssetRef, PageMeta } from './contracts/meta.js';
 import { pageFile, type DataAsset, type PageDefinition, type PageLink } from './page.js';
@@ -37,6 +38,13 @@ export interface SiteBuildOptions {
    * without it a missing cache fails the site, naming it.
    */
   skipMissing?: boolean;
+  /**
+   * Called as soon as the rebuilt site is in place, before the precompressed copies (.br, .gz) of its new files are
+   * written into it (`dash dev` reloads the open pages then: brotli was a quarter of a demo-scale rebuild, 1.5 s of a
+   * full-scale Installations one). The copies are written once what it returns has settled (the reloaded pages are
+   * drawn), and buildSite resolves once they are recorded. Without it they are written before the swap.
+   */
+  ready?: (report: SiteReport) => void | Promise<void>;
 }
 
 export interface SiteReport {
@@ -105,15 +113,55 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
   hold(temp);
   await mkdir(temp, { recursive: true });
   try {
-    const record = await writeSite(temp, { ...options, pages, bundle, datasets, modules, links, keys, previous, reusable });
+    const { record, later } = await writeSite(temp, { ...options, pages, bundle, datasets, modules, links, keys, previous, reusable });
     await swapIn(temp, paths.out);
     const rebuilt = pages.filter((p) => !reusable.pages.has(p.id)).map((p) => p.id);
-    return { ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration(), skipped };
+    const report = (): SiteReport => ({ ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration(), skipped });
+    if (options.ready) {
+      await options.ready(report());
+      await compressInPlace(paths.out, record, later);
+    }
+    return report();
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
   }
 }
+
+/** A file whose precompressed copies are written after the swap, and the record's file list it belongs in. */
+interface Later {
+  relative: string;
+  data: Uint8Array;
+  ino: number;
+  files: RecordedFile[];
+}
+
+/**
+ * Writes the copies `writeSite` left for after the swap into the live site, then the record with them. A part whose
+ * file was replaced meanwhile (by another build) keeps its mark, so it is rebuilt next time.
+ */
+async function compressInPlace(out: string, record: SiteRecord, later: Later[]): Promise<void> {
+  const brotli = new Map<string, number>();
+  const replaced = new Set<RecordedFile[]>();
+  await Promise.all(
+    later.map(async (item) => {
+      const sizes = await addCompressed(join(out, item.relative), item.data, item.ino);
+      if (!sizes) return void replaced.add(item.files);
+      item.files.push({ path: `${item.relative}.gz`, bytes: sizes.gzip }, { path: `${item.relative}.br`, bytes: sizes.brotli });
+      brotli.set(item.relative, sizes.brotli);
+    }),
+  );
+  for (const part of [record.shared, ...Object.values(record.pages)]) {
+    if (part.compressing !== true) continue;
+    part.files.sort(byPath);
+    if (!replaced.has(part.files)) delete part.compressing;
+  }
+  for (const page of Object.values(record.pages)) for (const asset of page.assets) asset.brotli = brotli.get(asset.file) ?? asset.brotli;
+  await writeFileAtomic(join(out, SITE_MARKER), recordText(record));
+}
+
+const byPath = (a: RecordedFile, b: RecordedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const recordText = (record: SiteRecord): string => `${JSON.stringify(record, null, 1)}\n`;
 
 interface Keys {
   shared: string;
@@ -156,10 +204,10 @@ interface Reusable {
 async function reusableParts(out: string, previous: SiteRecord | undefined, keys: Keys): Promise<Reusable> {
   const reusable: Reusable = { shared: false, pages: new Set() };
   if (!previous) return reusable;
-  reusable.shared = previous.shared.key === keys.shared && (await filesIntact(out, previous.shared.files));
+  reusable.shared = previous.shared.key === keys.shared && previous.shared.compressing !== true && (await filesIntact(out, previous.shared.files));
   for (const [id, key] of keys.pages) {
     const page = previous.pages[id];
-    if (page?.key === key && (await filesIntact(out, page.files))) reusable.pages.add(id);
+    if (page?.key === key && page.compressing !== true && (await filesIntact(out, page.files))) reusable.pages.add(id);
   }
   return reusable;
 }
@@ -185,8 +233,12 @@ interface WriteContext extends SiteBuildOptions {
   reusable: Reusable;
 }
 
-/** Writes the site into `dir` (a fresh temp folder) and returns its record, which it also writes as the marker. */
-async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
+/**
+ * Writes the site into `dir` (a fresh temp folder) and returns its record, which it also writes as the marker, and
+ * (with `ready`) the files whose precompressed copies are left for after the swap; their parts are marked so.
+ */
+async function writeSite(dir: string, w: WriteContext): Promise<{ record: SiteRecord; later: Later[] }> {
+  const later: Later[] = [];
   /**
    * The files of one part of the site (the shared files or one page), for the record, and the compressions still
    * running for them. A part's compressions run on libuv's threads while the next pages' data are made on this one
@@ -197,8 +249,8 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     pending: Promise<void>[];
   }
   const newPart = (): Part => ({ owned: [], pending: [] });
-  const own = async (part: Part, relative: string, bytes: number): Promise<void> => {
-    for (const path of servedFiles(relative, bytes)) part.owned.push({ path, bytes: path === relative ? bytes : (await stat(join(dir, path))).size });
+  const own = async (part: Part, relative: string, bytes: number, served: string[]): Promise<void> => {
+    for (const path of served) part.owned.push({ path, bytes: path === relative ? bytes : (await stat(join(dir, path))).size });
   };
   const emit = async (part: Part, relative: string, data: Uint8Array | string): Promise<{ bytes: number; brotli: Promise<number> }> => {
     const path = join(dir, relative);
@@ -206,17 +258,23 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     const buffer = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     const reused = await reuseUnchanged(join(w.paths.out, relative), path, buffer);
     let brotli: Promise<number>;
+    let served = servedFiles(relative, buffer.byteLength);
     if (reused) brotli = Promise.resolve(reused.brotli);
     else {
       await writeFile(path, buffer);
-      brotli = isCompressible(path, buffer.byteLength) ? writeCompressed(path, buffer).then((c) => c.brotli) : Promise.resolve(buffer.byteLength);
+      if (!isCompressible(path, buffer.byteLength)) brotli = Promise.resolve(buffer.byteLength);
+      else if (w.ready) {
+        later.push({ relative, data: buffer, ino: (await stat(path)).ino, files: part.owned });
+        served = [relative];
+        brotli = Promise.resolve(0);
+      } else brotli = writeCompressed(path, buffer).then((c) => c.brotli);
     }
-    part.pending.push(brotli.then(() => own(part, relative, buffer.byteLength)));
+    part.pending.push(brotli.then(() => own(part, relative, buffer.byteLength, served)));
     return { bytes: buffer.byteLength, brotli };
   };
   const settle = async (part: Part): Promise<RecordedFile[]> => {
     await Promise.all(part.pending);
-    return part.owned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return part.owned.sort(byPath);
   };
   const keep = async (files: readonly RecordedFile[]): Promise<void> => {
     for (const file of files) {
@@ -272,7 +330,8 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     await emit(part, pageFile(page.id), html);
     const done = settle(part).then(
       (files) => {
-        step.succeed(`site: ${page.title} (${written.length} data asset${written.length === 1 ? '' : 's'}, ${formatKb(written.reduce((s, a) => s + a.brotli, 0))} brotli)`);
+        const size = w.ready ? `${formatKb(written.reduce((s, a) => s + a.bytes, 0))}, compressed once in place` : `${formatKb(written.reduce((s, a) => s + a.brotli, 0))} brotli`;
+        step.succeed(`site: ${page.title} (${written.length} data asset${written.length === 1 ? '' : 's'}, ${size})`);
         return { key, builtAt: w.now.toISOString(), files, assets: written };
       },
       (err: unknown) => {
@@ -334,8 +393,10 @@ async function writeSite(dir: string, w: WriteContext): Promise<SiteRecord> {
     if (result.status === 'rejected') throw result.reason;
     record.pages[page.id] = result.value;
   }
-  await writeFile(join(dir, SITE_MARKER), `${JSON.stringify(record, null, 1)}\n`);
-  return record;
+  const waiting = new Set(later.map((item) => item.files));
+  for (const part of [record.shared, ...Object.values(record.pages)]) if (waiting.has(part.files)) part.compressing = true;
+  await writeFile(join(dir, SITE_MARKER), recordText(record));
+  return { record, later };
 }
 
 function formatKb(bytes: number): string {

@@ -1,8 +1,10 @@
-import { copyFile, link, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import pLimit from 'p-limit';
+import { tempPathFor } from '../cache/atomic.js';
+import { release } from '../interrupt.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -44,11 +46,8 @@ export function gzipLevel(bytes: number): number {
   return bytes <= 1024 * 1024 ? 9 : 6;
 }
 
-/**
- * Writes `<path>.gz` and `<path>.br` next to `path` so a server (or a CDN) can send them without compressing per
- * request.
- */
-export async function writeCompressed(path: string, data: Uint8Array): Promise<{ gzip: number; brotli: number }> {
+/** Both precompressed copies of `data`, each on libuv's pool within the per-core limit. */
+async function compressBoth(data: Uint8Array): Promise<{ gz: Buffer; br: Buffer }> {
   const [gz, br] = await Promise.all([
     zlibJobs(() => gzipAsync(data, { level: gzipLevel(data.byteLength) })),
     zlibJobs(() =>
@@ -60,8 +59,39 @@ export async function writeCompressed(path: string, data: Uint8Array): Promise<{
       }),
     ),
   ]);
+  return { gz, br };
+}
+
+/**
+ * Writes `<path>.gz` and `<path>.br` next to `path` so a server (or a CDN) can send them without compressing per
+ * request.
+ */
+export async function writeCompressed(path: string, data: Uint8Array): Promise<{ gzip: number; brotli: number }> {
+  const { gz, br } = await compressBoth(data);
   await Promise.all([writeFile(`${path}.gz`, gz), writeFile(`${path}.br`, br)]);
   return { gzip: gz.byteLength, brotli: br.byteLength };
+}
+
+/**
+ * Adds `<path>.gz` and `<path>.br` beside a file that is already being served (a `dash dev` rebuild compresses after
+ * the site is swapped in). Each goes to a temp file renamed into place, so a reader gets all of it or none, and only
+ * while `path` is still the file that was written (inode `ino`): a build in between may have replaced it. Undefined
+ * when it was replaced.
+ */
+export async function addCompressed(path: string, data: Uint8Array, ino: number): Promise<{ gzip: number; brotli: number } | undefined> {
+  const { gz, br } = await compressBoth(data);
+  const temps = [tempPathFor(`${path}.gz`), tempPathFor(`${path}.br`)];
+  try {
+    await Promise.all([writeFile(temps[0] as string, gz), writeFile(temps[1] as string, br)]);
+    if ((await stat(path).catch(() => undefined))?.ino !== ino) return undefined;
+    await Promise.all([rename(temps[0] as string, `${path}.gz`), rename(temps[1] as string, `${path}.br`)]);
+    return { gzip: gz.byteLength, brotli: br.byteLength };
+  } finally {
+    for (const temp of temps) {
+      release(temp);
+      await rm(temp, { force: true });
+    }
+  }
 }
 
 /** A hard link (same bytes, same inode, no write); a copy where the file system cannot link (another device). */

@@ -13,7 +13,7 @@ export interface SiteRecord {
   dashVersion: string;
   builtAt: string;
   /** Key of the files every page shares: the browser bundle and 404.html. */
-  shared: { key: string; files: RecordedFile[] };
+  shared: { key: string; files: RecordedFile[]; compressing?: true };
   pages: Record<string, RecordedPage>;
 }
 
@@ -32,6 +32,11 @@ export interface RecordedPage {
   files: RecordedFile[];
   /** The build report's line for this page, reused when the page is kept. */
   assets: { name: string; file: string; bytes: number; brotli: number }[];
+  /**
+   * Its files are in place but their precompressed copies were still being written (a `dash dev` rebuild writes them
+   * after the swap, then records them): a part marked so is never reused, in case that never finished.
+   */
+  compressing?: true;
 }
 
 /** The previous build's record, or undefined when there is none or it is from an older dash (then all is rebuilt). */

@@ -15,8 +15,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(out: string): Promise<string> {
-  live = new LiveReload();
+async function start(out: string, settleMs?: number): Promise<string> {
+  live = new LiveReload(settleMs);
   const files = devFiles(out, live, (_req, res) => void res.writeHead(299).end('static'));
   server = createServer((req, res) => void files(req, res));
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -93,5 +93,44 @@ describe('dash dev server parts', () => {
       ['hello', { build: 1, failure }],
       ['recovered', {}],
     ]);
+  });
+
+  it('settles a rebuild once the pages it reloads are back with the new build, and never waits for other pages', async () => {
+    const out = await tempDir();
+    const url = await start(out, 60_000);
+    const open = async (query: string): Promise<AbortController> => {
+      const abort = new AbortController();
+      const response = await fetch(`${url}${DEV_EVENTS}${query}`, { signal: abort.signal });
+      await (response.body as ReadableStream<Uint8Array>).getReader().read();
+      return abort;
+    };
+    const equipment = await open('?page=equipment&build=0');
+    const medical = await open('?page=medical&build=0');
+    // No open page shows a rebuilt one: settled at once.
+    await live?.rebuilt(['ecg']);
+
+    let settled = false;
+    const rebuilt = live?.rebuilt(['equipment']).then(() => (settled = true));
+    equipment.abort();
+    // The medical page (not rebuilt) and a page still on the old build do not count.
+    const stale = await open('?page=equipment&build=1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    const back = await open('?page=equipment&build=2');
+    await rebuilt;
+    expect(settled).toBe(true);
+    for (const stream of [medical, stale, back]) stream.abort();
+  });
+
+  it('settles a rebuild after its time limit when a reloading page never comes back', async () => {
+    const out = await tempDir();
+    const url = await start(out, 100);
+    const abort = new AbortController();
+    const response = await fetch(`${url}${DEV_EVENTS}?page=&build=0`, { signal: abort.signal });
+    await (response.body as ReadableStream<Uint8Array>).getReader().read();
+    const started = Date.now();
+    await live?.rebuilt(['equipment']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    abort.abort();
   });
 });

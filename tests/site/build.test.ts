@@ -343,4 +343,60 @@ describe('incremental site build', () => {
     bundle.css = 'assets/favicon-CCCC.svg';
     expect((await buildSite({ ...built, bundle })).rebuilt).toEqual(['overview', 'probe']);
   });
+
+  it('with ready, swaps the rebuilt site in before compressing, then adds the copies in place and records them', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
+    const built = await options([overview, quantities, sites, status]);
+    await buildSite(built);
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+
+    let seen: { rebuilt: string[]; files: string[]; record: string } | undefined;
+    let go: () => void = () => undefined;
+    const building = buildSite({
+      ...built,
+      now: later,
+      ready: async (report) => {
+        seen = { rebuilt: report.rebuilt, files: await readdir(join(work, 'dist')), record: await readFile(join(work, 'dist', SITE_MARKER), 'utf8') };
+        await new Promise<void>((resolve) => (go = resolve));
+      },
+    });
+    await expect.poll(() => seen).toBeDefined();
+    // In place, uncompressed: the rebuilt pages' HTML has no copies yet and their parts are marked; the kept page's are there.
+    expect(seen?.rebuilt).toEqual(['overview', 'sites', 'status']);
+    expect(seen?.files).toContain('sites.html');
+    expect(seen?.files).not.toContain('sites.html.br');
+    expect(seen?.files).toContain('probe.html.br');
+    const marked = JSON.parse(seen?.record ?? '{}') as { pages: Record<string, { compressing?: true; files: { path: string }[] }> };
+    expect(Object.entries(marked.pages).filter(([, page]) => page.compressing).map(([id]) => id)).toEqual(['overview', 'sites', 'status']);
+    expect(marked.pages.sites?.files.some((f) => f.path.endsWith('.br'))).toBe(false);
+
+    go();
+    const report = await building;
+    const html = await readFile(join(work, 'dist', 'sites.html'));
+    expect(brotliDecompressSync(await readFile(join(work, 'dist', 'sites.html.br')))).toEqual(html);
+    expect(gunzipSync(await readFile(join(work, 'dist', 'sites.html.gz')))).toEqual(html);
+    const record = JSON.parse(await readFile(join(work, 'dist', SITE_MARKER), 'utf8')) as typeof marked;
+    expect(Object.values(record.pages).some((page) => page.compressing)).toBe(false);
+    expect(record.pages.sites?.files.map((f) => f.path)).toContain('sites.html.br');
+    expect(report.pages.find((p) => p.id === 'sites')?.assets[0]?.brotli).toBeGreaterThan(0);
+    // Complete now: the next build writes nothing.
+    expect((await buildSite({ ...built, now: later })).upToDate).toBe(true);
+  });
+
+  it('never reuses a page whose copies were still being written (the build was stopped): it is rebuilt', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    const built = await options([overview, quantities]);
+    await buildSite(built);
+    // What a dev rebuild stopped before its compressions leaves: the copies missing, the part marked.
+    const record = JSON.parse(await readFile(join(work, 'dist', SITE_MARKER), 'utf8')) as { pages: Record<string, { compressing?: true; files: { path: string }[] }> };
+    const probe = record.pages.probe as { compressing?: true; files: { path: string }[] };
+    probe.compressing = true;
+    probe.files = probe.files.filter((f) => !/\.(br|gz)$/.test(f.path));
+    for (const file of ['probe.html.br', 'probe.html.gz']) await rm(join(work, 'dist', file));
+    await writeFile(join(work, 'dist', SITE_MARKER), JSON.stringify(record));
+
+    expect((await buildSite(built)).rebuilt).toEqual(['probe']);
+    expect((await readdir(join(work, 'dist'))).includes('probe.html.br')).toBe(true);
+  });
 });
