@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { geoShapeProblem } from '../../src/datasets/geo-shape.js';
 
 describe('geoShapeProblem', () => {
@@ -22,5 +22,20 @@ describe('geoShapeProblem', () => {
   it('names text that is not JSON', () => {
     expect(geoShapeProblem('{"type": "Polygon", "coordinates": [[[1, 2]')).toBe('not valid JSON');
     expect(geoShapeProblem('1e400')).toBe('not a Polygon or MultiPolygon');
+  });
+});
+
+describe('geoShapeProblem across rebuilds', () => {
+  it('judges a shape text it has seen without parsing it again', () => {
+    const text = JSON.stringify({ type: 'Polygon', coordinates: [[[-97, 30], [-96, 30], [-96, 31], [-97, 30]]] });
+    const broken = JSON.stringify({ type: 'Polygon', coordinates: [[[-97, 30], [-96, 30], [-96, 31], [-97, 31]]] });
+    expect([geoShapeProblem(text), geoShapeProblem(broken)]).toEqual([null, 'a ring that is not closed']);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect([geoShapeProblem(text), geoShapeProblem(broken)]).toEqual([null, 'a ring that is not closed']);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

@@ -35,6 +35,37 @@ export interface ShapedInstallations {
   units: UnitFinding[];
 }
 
+/** What one Geo Shape gives the page: its geodesic measures and simplified footprint, or why it was not used. */
+type ShapeResult =
+  | { ok: true; areaKm2: number; perimeterKm: number; footprint: EncodedFootprint | null; verticesIn: number; verticesOut: number }
+  | { ok: false; message: string };
+
+function shapeFootprint(text: string, options: SimplifyOptions): ShapeResult {
+  try {
+    const polygons = parseGeoShape(text);
+    const simplified = simplifyFootprint(polygons, options);
+    return {
+      ok: true,
+      // Measured on the surveyed outline, before simplification, so the figures are the source's own shape.
+      areaKm2: polygons.length > 0 ? footprintAreaKm2(polygons) : Number.NaN,
+      perimeterKm: polygons.length > 0 ? footprintPerimeterKm(polygons) : Number.NaN,
+      footprint: simplified === null ? null : encodeFootprint(simplified.polygons),
+      verticesIn: simplified?.verticesIn ?? 0,
+      verticesOut: simplified?.verticesOut ?? 0,
+    };
+  } catch (err) {
+    return { ok: false, message: (err as Error).message };
+  }
+}
+
+/**
+ * The last build's result for each Geo Shape text (with the default simplification). `dash dev` rebuilds in a
+ * process that stays loaded, and an edit of the bases CSV changes a row or two: reading, measuring and simplifying
+ * the 776 unchanged surveyed outlines again was ~0.5 s of every such rebuild. Only the shapes of the last build
+ * are kept.
+ */
+let lastShapes = new Map<string, ShapeResult>();
+
 /**
  * Shapes the bases cache rows for the page: the columns the charts and the export need, and every Geo
  * Shape simplified and encoded once here in the pipeline (the browser never sees the 27 MB of surveyed
@@ -45,27 +76,20 @@ export function shapeInstallations(rows: readonly BasesCacheRow[], options: Simp
   const warnings: string[] = [];
   let verticesIn = 0;
   let verticesOut = 0;
+  const remember = options === DEFAULT_SIMPLIFY;
+  const shapes = new Map<string, ShapeResult>();
   const nearest = nearestNeighbours(rows.map((row) => [row.lon, row.lat]));
   const installations = rows.map((row, i): Installation => {
+    const text = row['Geo Shape'] ?? '';
+    const shape = (remember ? lastShapes.get(text) : undefined) ?? shapeFootprint(text, options);
+    if (remember) shapes.set(text, shape);
     let footprint = -1;
-    let areaKm2 = Number.NaN;
-    let perimeterKm = Number.NaN;
-    try {
-      const polygons = parseGeoShape(row['Geo Shape'] ?? '');
-      // Measured on the surveyed outline, before simplification, so the figures are the source's own shape.
-      if (polygons.length > 0) {
-        areaKm2 = footprintAreaKm2(polygons);
-        perimeterKm = footprintPerimeterKm(polygons);
-      }
-      const simplified = simplifyFootprint(polygons, options);
-      if (simplified !== null) {
-        verticesIn += simplified.verticesIn;
-        verticesOut += simplified.verticesOut;
-        footprint = footprints.push(encodeFootprint(simplified.polygons)) - 1;
-      }
-    } catch (err) {
-      warnings.push(`${row['Site Name']} (${row['State Terr']}): Geo Shape not used: ${(err as Error).message}`);
+    if (shape.ok && shape.footprint !== null) {
+      verticesIn += shape.verticesIn;
+      verticesOut += shape.verticesOut;
+      footprint = footprints.push(shape.footprint) - 1;
     }
+    if (!shape.ok) warnings.push(`${row['Site Name']} (${row['State Terr']}): Geo Shape not used: ${shape.message}`);
     return {
       name: row['Site Name'],
       component: row.COMPONENT,
@@ -77,13 +101,14 @@ export function shapeInstallations(rows: readonly BasesCacheRow[], options: Simp
       lon: row.lon,
       area: row.AREA,
       perimeter: row.PERIMETER,
-      areaKm2,
-      perimeterKm,
+      areaKm2: shape.ok ? shape.areaKm2 : Number.NaN,
+      perimeterKm: shape.ok ? shape.perimeterKm : Number.NaN,
       nearest: nearest[i]?.index ?? -1,
       nearestKm: nearest[i]?.km ?? Number.NaN,
       footprint,
     };
   });
+  if (remember) lastShapes = shapes;
   const compare = (pick: (row: BasesCacheRow) => number | null | undefined, geodesic: (row: Installation) => number) =>
     rows.map((row, i) => ({ reported: pick(row) ?? Number.NaN, geodesic: geodesic(installations[i] as Installation), lat: row.lat }));
   const units = [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BasesCacheRow, shapeInstallations } from '../../../src/site/assets/installations.js';
 import { decodeFootprint } from '../../../src/site/geometry/footprint-codec.js';
 
@@ -88,5 +88,29 @@ describe('shapeInstallations', () => {
   it('reports an unreadable shape by installation and keeps the installation', () => {
     expect(shaped.warnings).toEqual(['Broken (Guam): Geo Shape not used: expected a Polygon, MultiPolygon, Feature or GeometryCollection, found type "Point"']);
     expect(shaped.installations).toHaveLength(3);
+  });
+});
+
+describe('shapeInstallations across rebuilds', () => {
+  it('reads, measures and simplifies only the shapes that changed since the last build', () => {
+    const square = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+    const moved = JSON.stringify({ type: 'Polygon', coordinates: [ring.map(([x, y]) => [x + 0.001, y])] });
+    const first = shapeInstallations([row('Apra Harbor', square), row('Camp Blaz', moved)]);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const renamed = shapeInstallations([row('Apra Harbor Naval Base', square), row('Camp Blaz', moved)]);
+      expect(parse).not.toHaveBeenCalled();
+      expect(renamed.installations[0]?.name).toBe('Apra Harbor Naval Base');
+      expect(renamed.footprints[0]).toBe(first.footprints[0]);
+      expect(renamed.installations.map((i) => i.areaKm2)).toEqual(first.installations.map((i) => i.areaKm2));
+
+      // An edited outline is read again, and gives its own figures.
+      const half = JSON.stringify({ type: 'Polygon', coordinates: [ring.map(([x, y]) => [x, 13.4 + (y - 13.4) / 2])] });
+      const edited = shapeInstallations([row('Apra Harbor', half), row('Camp Blaz', moved)]);
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(edited.installations[0]?.areaKm2).toBeCloseTo((first.installations[0]?.areaKm2 ?? 0) / 2, 3);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
