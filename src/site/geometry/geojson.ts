@@ -48,7 +48,8 @@ function polygonCoordinates(value: unknown): Polygon {
 
 function ringCoordinates(value: unknown): Ring {
   if (!Array.isArray(value)) throw new Error('expected a ring as an array of positions');
-  return value.map((position: unknown): Position => {
+  let plain = true;
+  for (const position of value as unknown[]) {
     if (!Array.isArray(position) || typeof position[0] !== 'number' || typeof position[1] !== 'number') {
       throw new Error(`expected a position [longitude, latitude], found ${JSON.stringify(position)}`);
     }
@@ -56,6 +57,9 @@ function ringCoordinates(value: unknown): Ring {
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
       throw new Error(`expected longitude in [-180, 180] and latitude in [-90, 90], found [${lon}, ${lat}]`);
     }
-    return [lon, lat];
-  });
+    if (position.length !== 2) plain = false;
+  }
+  // The parsed arrays are the ring when they hold [lon, lat] only: copying the full dataset's ~1.5 million positions
+  // cost ~0.15 s per build. Positions with an altitude are cut to two.
+  return plain ? (value as Ring) : (value as [number, number][]).map(([lon, lat]): Position => [lon, lat]);
 }

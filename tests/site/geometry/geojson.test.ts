@@ -17,6 +17,11 @@ describe('parseGeoShape', () => {
     expect(parseGeoShape(JSON.stringify(collection))).toHaveLength(2);
   });
 
+  it('cuts positions with an altitude to [longitude, latitude], in a ring of plain positions too', () => {
+    const mixed = ring.map(([lon, lat], i) => (i === 1 ? [lon, lat, 250] : [lon, lat]));
+    expect(parseGeoShape(JSON.stringify({ type: 'Polygon', coordinates: [mixed, ring] }))).toEqual([[ring, ring]]);
+  });
+
   it('treats a blank cell or a null Feature geometry as no shape', () => {
     expect(parseGeoShape('  ')).toEqual([]);
     expect(parseGeoShape('{"type":"Feature","geometry":null}')).toEqual([]);
