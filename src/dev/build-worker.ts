@@ -1,9 +1,9 @@
 /**
  * The process `dash dev` runs its rebuilds in (steps.ts): it loads the build's modules once, then runs one
- * `dash <args>` per message from the dev server and answers with the exit code and what the command printed (and,
- * before that, as soon as a rebuilt site is in place). A later
- * rebuild finds the modules loaded and their code compiled by V8: at demo scale, one equipment rebuild took 1,156 ms
- * as a process's first and 570–640 ms from its second on (in-process, the same change each time).
+ * `dash <args>` per message from the dev server and answers with the exit code and what the command printed, and
+ * before that says when a rebuilt site is in place. A later rebuild finds the modules loaded and their code compiled
+ * by V8: at demo scale, one equipment rebuild took 1,156 ms as a process's first and 570–640 ms from its second on
+ * (in-process, the same change each time).
  * The dev server replaces it after a recompile (its code is then old) and when it dies, so a crash in a build never
  * takes the server down; it exits when the dev server goes (its IPC channel closes).
  */
@@ -43,6 +43,9 @@ function capture(echo?: NodeJS.WritableStream): { stream: Writable; text: () => 
   return { stream, text: () => text };
 }
 
+/** The environment as the worker got it: each build reads `.env` into a copy, so an edited `.env` counts. */
+const startEnv = { ...process.env };
+
 /** Resolves the running build's wait for `compress`. */
 let compress: (() => void) | undefined;
 
@@ -55,6 +58,7 @@ process.on('message', (message: WorkerMessage) => {
   const stderr = capture(process.stderr);
   void main([process.execPath, 'dash', ...message.args], {
     ...processIo(),
+    env: { ...startEnv },
     stdout: stdout.stream,
     stderr: stderr.stream,
     siteReady: (report) =>

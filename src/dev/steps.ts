@@ -79,11 +79,11 @@ function runInWorker(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: 
       running.delete(child);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
-      child.off('message', onDone);
+      child.off('message', onMessage);
       child.off('exit', onExit);
       resolve(ran);
     };
-    const onDone = (message: WorkerDone | WorkerReady): void => {
+    const onMessage = (message: WorkerDone | WorkerReady): void => {
       if ('ready' in message) void ready(message.ready).finally(() => child.connected && child.send({ compress: true } satisfies WorkerMessage));
       else finish({ code: message.code, stdout: message.stdout, stderr: message.stderr });
     };
@@ -91,7 +91,7 @@ function runInWorker(args: string[], cwd: string, env: NodeJS.ProcessEnv, echo: 
       finish({ code: code ?? 1, stdout: '', stderr: `${stderr}\ndash: the build process ended${signal === null ? ` with exit code ${code}` : ` by ${signal}`} before the build finished\n` });
     child.stdout?.setEncoding('utf8').on('data', onData);
     child.stderr?.setEncoding('utf8').on('data', onData);
-    child.on('message', onDone);
+    child.on('message', onMessage);
     child.once('exit', onExit);
     child.send({ args } satisfies WorkerMessage);
   });
