@@ -118,8 +118,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteReport> 
     const rebuilt = pages.filter((p) => !reusable.pages.has(p.id)).map((p) => p.id);
     const report = (): SiteReport => ({ ...reportOf(record, pages, rebuilt), out: paths.out, upToDate: false, durationMs: duration(), skipped });
     if (options.ready) {
+      const marker = (await stat(join(paths.out, SITE_MARKER))).ino;
       await options.ready(report());
-      await compressInPlace(paths.out, record, later);
+      await compressInPlace(paths.out, record, later, marker);
     }
     return report();
   } catch (err) {
@@ -138,9 +139,10 @@ interface Later {
 
 /**
  * Writes the copies `writeSite` left for after the swap into the live site, then the record with them. A part whose
- * file was replaced meanwhile (by another build) keeps its mark, so it is rebuilt next time.
+ * file was replaced meanwhile (by another build) keeps its mark, so it is rebuilt next time; a site swapped in by
+ * another build (its marker is not the one this build wrote, inode `marker`) keeps its own record.
  */
-async function compressInPlace(out: string, record: SiteRecord, later: Later[]): Promise<void> {
+async function compressInPlace(out: string, record: SiteRecord, later: Later[], marker: number): Promise<void> {
   const brotli = new Map<string, number>();
   const replaced = new Set<RecordedFile[]>();
   await Promise.all(
@@ -157,6 +159,7 @@ async function compressInPlace(out: string, record: SiteRecord, later: Later[]):
     if (!replaced.has(part.files)) delete part.compressing;
   }
   for (const page of Object.values(record.pages)) for (const asset of page.assets) asset.brotli = brotli.get(asset.file) ?? asset.brotli;
+  if ((await stat(join(out, SITE_MARKER)).catch(() => undefined))?.ino !== marker) return;
   await writeFileAtomic(join(out, SITE_MARKER), recordText(record));
 }
 

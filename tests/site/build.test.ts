@@ -384,6 +384,35 @@ describe('incremental site build', () => {
     expect((await buildSite({ ...built, now: later })).upToDate).toBe(true);
   });
 
+  it('leaves a site that another build swapped in meanwhile as that build made it, record and copies', async () => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
+    const built = await options([overview, quantities, sites, status]);
+    await buildSite(built);
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+    let go: () => void = () => undefined;
+    let inPlace = false;
+    const slow = buildSite({
+      ...built,
+      now: later,
+      ready: async () => {
+        inPlace = true;
+        await new Promise<void>((resolve) => (go = resolve));
+      },
+    });
+    await expect.poll(() => inPlace).toBe(true);
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C', 'Post D']);
+    await buildSite({ ...built, now: later });
+    const marker = await readFile(join(work, 'dist', SITE_MARKER), 'utf8');
+    go();
+    await slow;
+    expect(await readFile(join(work, 'dist', SITE_MARKER), 'utf8')).toBe(marker);
+    const html = await readFile(join(work, 'dist', 'sites.html'));
+    expect(html.toString()).toContain('demo data, 4 rows');
+    expect(brotliDecompressSync(await readFile(join(work, 'dist', 'sites.html.br')))).toEqual(html);
+    expect((await buildSite({ ...built, now: later })).upToDate).toBe(true);
+  });
+
   it('never reuses a page whose copies were still being written (the build was stopped): it is rebuilt', async () => {
     await writeEquipmentCache(join(work, 'cache'));
     const built = await options([overview, quantities]);
