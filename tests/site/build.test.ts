@@ -284,6 +284,16 @@ async function snapshot(dir: string): Promise<Map<string, Pick<Stats, 'ino' | 'm
 describe('incremental site build', () => {
   const later = new Date('2026-11-28T13:00:00.000Z');
 
+  /** A site built from equipment and two bases, then a third base added to the cache: the next build's options. */
+  const builtThenBasesChanged = async (): Promise<SiteBuildOptions> => {
+    await writeEquipmentCache(join(work, 'cache'));
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
+    const built = await options([overview, quantities, sites, status]);
+    await buildSite(built);
+    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+    return built;
+  };
+
   it('writes nothing when no page key changed: every file keeps its inode and mtime, and no temp folder is made', async () => {
     await writeEquipmentCache(join(work, 'cache'));
     await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
@@ -345,11 +355,7 @@ describe('incremental site build', () => {
   });
 
   it('with ready, swaps the rebuilt site in before compressing, then adds the copies in place and records them', async () => {
-    await writeEquipmentCache(join(work, 'cache'));
-    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
-    const built = await options([overview, quantities, sites, status]);
-    await buildSite(built);
-    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+    const built = await builtThenBasesChanged();
 
     let seen: { rebuilt: string[]; files: string[]; record: string } | undefined;
     let go: () => void = () => undefined;
@@ -385,11 +391,7 @@ describe('incremental site build', () => {
   });
 
   it('leaves a site that another build swapped in meanwhile as that build made it, record and copies', async () => {
-    await writeEquipmentCache(join(work, 'cache'));
-    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B']);
-    const built = await options([overview, quantities, sites, status]);
-    await buildSite(built);
-    await writeBasesCache(join(work, 'cache'), ['Fort A', 'Base B', 'Camp C']);
+    const built = await builtThenBasesChanged();
     let go: () => void = () => undefined;
     let inPlace = false;
     const slow = buildSite({
