@@ -54,8 +54,8 @@ export const CLIENT_SCRIPT = `(() => {
 
   // Connected once the page has drawn (its root no longer busy, then an idle moment), naming its page and build:
   // the dev server compresses a rebuild's files only when its reloaded pages are back, so brotli never slows a
-  // reload. A rebuild announced before then is caught by hello's build number. A page whose script never ends its
-  // busy state (a broken bundle) connects after a few seconds all the same, so it still gets the overlay.
+  // reload. A rebuild announced before then is caught by hello's build number. A page whose script fails, or never
+  // ends its busy state, connects all the same (on the error, or after a few seconds), so it still gets the overlay.
   let connected = false;
   const connect = () => {
     if (connected) return;
@@ -91,6 +91,8 @@ export const CLIENT_SCRIPT = `(() => {
       connect();
     }, 3000);
   };
+  // A script or file that fails to load or run (a broken bundle) may leave the page busy: connect at once.
+  window.addEventListener('error', connect, true);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenDrawn);
   else whenDrawn();
 })();

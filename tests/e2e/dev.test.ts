@@ -112,6 +112,14 @@ describe('dash dev', () => {
     await second.page.locator('#dash-dev-overlay .dash-dev-overlay-location').waitFor({ timeout: 20_000 });
     expect(await second.page.locator('.dash-dev-overlay-location').textContent()).toBe(`${EQUIPMENT}:${brokenLine}`);
 
+    // So does a page whose own scripts fail to load (it never finishes drawing).
+    const third = await openPage(browser, 'about:blank');
+    await third.page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await third.page.goto(`${url}/medical.html`);
+    await third.page.locator('#dash-dev-overlay .dash-dev-overlay-location').waitFor({ timeout: 20_000 });
+    expect(await third.page.locator('#page-root').getAttribute('aria-busy')).toBe('true');
+    await third.close();
+
     await writeFile(csv(), good);
     await first.page.locator('#dash-dev-overlay').waitFor({ state: 'detached', timeout: 60_000 });
     await second.page.locator('#dash-dev-overlay').waitFor({ state: 'detached', timeout: 60_000 });
