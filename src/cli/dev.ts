@@ -10,7 +10,7 @@ import { EXIT_OK } from '../errors.js';
 import { createLogger } from '../log.js';
 import { DEV_PREFIX } from '../dev/client.js';
 import { devFiles, LiveReload } from '../dev/live.js';
-import { classifyChanges, datasetsTouched, isCheckout, PACKAGE_ROOT, runBuild, runBundle, runTypescript, stopSteps, type StepResult } from '../dev/steps.js';
+import { classifyChanges, datasetsTouched, isCheckout, PACKAGE_ROOT, runBuild, runBundle, runTypescript, stopSteps, warmBuildWorker, type StepResult } from '../dev/steps.js';
 import { ChangeBatcher, watchTree } from '../dev/watch.js';
 import { createApp } from '../server/app.js';
 import { MetricsRegistry } from '../server/metrics.js';
@@ -45,17 +45,18 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   let owed: { src: boolean; site: boolean } | undefined;
 
   /** One rebuild: recompile and rebundle first when page code changed, then `dash build` (stale caches, changed pages). */
-  const rebuild = async (asked: { src: boolean; site: boolean; only: DatasetName[] | undefined }): Promise<void> => {
+  /** Returns the pages it rebuilt, or undefined when it failed. */
+  const rebuild = async (asked: { src: boolean; site: boolean; only: DatasetName[] | undefined }): Promise<string[] | undefined> => {
     const work = owed ? { src: asked.src || owed.src, site: asked.site || owed.site, only: undefined } : asked;
     owed = undefined;
     const started = performance.now();
     const seconds = (): string => ((performance.now() - started) / 1000).toFixed(2);
     /** Open pages reload as soon as the rebuilt site is in place; its precompressed copies follow once they are drawn. */
-    let told = false;
+    let told: string[] | undefined;
     const tell = async (site: SiteReport | null): Promise<void> => {
       const rebuilt = site?.upToDate === false ? site.rebuilt : [];
       if (told || rebuilt.length === 0) return;
-      told = true;
+      told = rebuilt;
       const reloaded = live.rebuilt(rebuilt);
       reporter.info(`dev: rebuilt ${rebuilt.join(', ')} in ${seconds()} s; ${live.connected} open page(s) told`);
       await reloaded;
@@ -74,17 +75,19 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
       reporter.warn(`dev: the ${result.failure.step} build failed${where} after ${seconds()} s; still serving the last good site, the error is shown in open pages`);
       live.failed(result.failure);
       owed = { src: work.src, site: work.site };
-      return;
+      return undefined;
     }
     void tell(result.site);
     if (!told) {
       live.unchanged();
       reporter.info(`dev: nothing to rebuild (${seconds()} s)`);
     }
+    return told ?? [];
   };
 
   reporter.info(`dev: building what is stale in ${paths.cache} and ${paths.out}`);
-  await rebuild({ src: false, site: false, only: undefined });
+  const builtAtStart = await rebuild({ src: false, site: false, only: undefined });
+  if (builtAtStart) warmBuildWorker(paths.cache, builtAtStart);
 
   const registry = new MetricsRegistry();
   const logger = createLogger({ level: io.env.DASH_LOG_LEVEL === undefined ? 'warn' : settings.logLevel, format: settings.logFormat, name: 'dash.dev', destination: io.stdout as Writable });

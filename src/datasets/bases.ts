@@ -3,7 +3,7 @@ import { writeBasesDemo } from '../demo/bases.js';
 import type { CsvFormat } from './csv.js';
 import { BASES_FILE } from './layout.js';
 import { columnSum, ingestCsv, locateFile, type CsvDataset } from './ingest.js';
-import { geoShapeProblem } from './geo-shape.js';
+import { geoShapeProblem, rememberGoodShape } from './geo-shape.js';
 import { branchOf } from './lookups/branches.js';
 import { stateCodeOf } from './lookups/states.js';
 import type { DatasetModule } from './types.js';
@@ -151,4 +151,7 @@ export const bases: DatasetModule = {
   locate: (datasetsDir) => locateFile(datasetsDir, BASES_FILE),
   writeDemo: writeBasesDemo,
   build: (context) => ingestCsv(DATASET, context),
+  async remember(read) {
+    for (const shape of (await read(['Geo Shape']))['Geo Shape'] ?? []) if (typeof shape === 'string') rememberGoodShape(shape);
+  },
 };

@@ -17,9 +17,18 @@ export function geoShapeProblem(text: string): string | null {
   const known = checked.get(text);
   if (known !== undefined) return known;
   const problem = shapeProblem(text);
+  remember(text, problem);
+  return problem;
+}
+
+/** A shape read back from a built cache passed this check when it went in (shapes that failed are not cached). */
+export function rememberGoodShape(text: string): void {
+  remember(text, null);
+}
+
+function remember(text: string, problem: string | null): void {
   if (checked.size >= CHECKED_MAX) checked.delete(checked.keys().next().value as string);
   checked.set(text, problem);
-  return problem;
 }
 
 function shapeProblem(text: string): string | null {

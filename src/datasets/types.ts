@@ -61,6 +61,12 @@ export interface DatasetModule {
   /** Writes demo inputs in the exact raw layout under `datasetsDir`; returns the paths written. */
   writeDemo(datasetsDir: string, options: DemoOptions): Promise<string[]>;
   build(context: BuildContext): Promise<BuildOutcome>;
+  /**
+   * Optional: takes in what its built cache says about the rows, so the next build of this dataset in the same
+   * process (`dash dev`'s build process, after a start that rebuilt nothing) need not work it out again. `read`
+   * gives columns of the cache as it is.
+   */
+  remember?(read: (columns: readonly string[]) => Promise<Record<string, unknown[]>>): Promise<void>;
 }
 
 export type { InputFingerprint };

@@ -11,14 +11,18 @@ import { Writable } from 'node:stream';
 import { main } from '../cli/main.js';
 import { processIo } from '../cli/io.js';
 import type { SiteReport } from '../site/build.js';
+import { warmUp } from './warm.js';
 
 /** The rebuilt site is in place; its precompressed copies are written when the dev server says `compress`. */
 export interface WorkerReady {
   ready: SiteReport;
 }
 
-/** From the dev server: a build to run, or go-ahead for the running one's compressions (its pages have reloaded). */
-export type WorkerMessage = { args: string[] } | { compress: true };
+/**
+ * From the dev server: a build to run; go-ahead for the running one's compressions (its pages have reloaded); or,
+ * after a start that rebuilt nothing, a warm-up (warm.ts) over the cache folder, leaving out pages just built.
+ */
+export type WorkerMessage = { args: string[] } | { compress: true } | { warm: { cache: string; skipPages: string[] } };
 
 export interface WorkerDone {
   code: number;
@@ -49,14 +53,25 @@ const startEnv = { ...process.env };
 /** Resolves the running build's wait for `compress`. */
 let compress: (() => void) | undefined;
 
+/** The warm-up, if one was asked for; a build stops it and waits for its current step. */
+let warming: Promise<void> = Promise.resolve();
+let stopWarming = false;
+
 process.on('message', (message: WorkerMessage) => {
-  if ('compress' in message) {
-    compress?.();
-    return;
+  if ('compress' in message) compress?.();
+  else if ('warm' in message) {
+    stopWarming = false;
+    warming = warmUp(message.warm.cache, message.warm.skipPages, () => stopWarming);
+  } else {
+    stopWarming = true;
+    void warming.then(() => build(message.args));
   }
+});
+
+function build(args: string[]): void {
   const stdout = capture();
   const stderr = capture(process.stderr);
-  void main([process.execPath, 'dash', ...message.args], {
+  void main([process.execPath, 'dash', ...args], {
     ...processIo(),
     env: { ...startEnv },
     stdout: stdout.stream,
@@ -70,5 +85,6 @@ process.on('message', (message: WorkerMessage) => {
     (code) => process.send?.({ code, stdout: stdout.text(), stderr: stderr.text() } satisfies WorkerDone),
     (err: unknown) => process.send?.({ code: 1, stdout: stdout.text(), stderr: `${stderr.text()}dash: ${String(err)}\n` } satisfies WorkerDone),
   );
-});
+}
+
 process.once('disconnect', () => process.exit(0));

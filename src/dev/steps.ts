@@ -46,6 +46,14 @@ function startBuildWorker(cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
+/**
+ * After a start that rebuilt nothing, the build process warms up (warm.ts) while it waits, leaving out `skipPages`
+ * (pages the start did build). A change that comes meanwhile waits for one step of it at most.
+ */
+export function warmBuildWorker(cache: string, skipPages: string[]): void {
+  if (worker?.child.connected) worker.child.send({ warm: { cache, skipPages } } satisfies WorkerMessage);
+}
+
 interface Ran {
   code: number | null;
   stdout: string;
