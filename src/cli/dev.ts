@@ -87,7 +87,10 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
 
   reporter.info(`dev: building what is stale in ${paths.cache} and ${paths.out}`);
   const builtAtStart = await rebuild({ src: false, site: false, only: undefined });
-  if (builtAtStart) warmBuildWorker(paths.cache, builtAtStart);
+  if (builtAtStart) {
+    warmBuildWorker(paths.cache, builtAtStart);
+    reporter.info('dev: the build process warms up in the background (each page\'s data made once, nothing written)');
+  }
 
   const registry = new MetricsRegistry();
   const logger = createLogger({ level: io.env.DASH_LOG_LEVEL === undefined ? 'warn' : settings.logLevel, format: settings.logFormat, name: 'dash.dev', destination: io.stdout as Writable });

@@ -4,11 +4,12 @@ import { CacheReader, summarizeDatasets } from '../site/caches.js';
 import { PAGES } from '../site/pages.js';
 
 /**
- * What `dash dev`'s build process does after a start that rebuilt nothing, so that the first edit is as quick as the
- * next ones: each dataset takes in what its cache says about its rows (the bases' checked shapes), and each page's
- * data is made once and thrown away, which fills what page builders remember (the Installations footprints) and has
- * V8 compile their code. At full scale the first bases edit after the start took 3.5 s to reach the open page, and
- * every later one 2.3 s. Nothing is written; a page that cannot be made is left to the next real build to report.
+ * What `dash dev`'s build process does after the start (leaving out the pages the start rebuilt), so that the first
+ * edit is as quick as the next ones: each dataset takes in what its cache says about its rows (the bases' checked
+ * shapes), and each page's data is made once and thrown away, which fills what page builders remember (the
+ * Installations footprints) and has V8 compile their code. At full scale the first bases edit after the start took
+ * 3.5 s to reach the open page, and every later one 2.3 s. Nothing is written; a page that cannot be made is left to
+ * the next real build to report.
  * `stop` is asked between steps: a change that arrives meanwhile waits for one step at most.
  */
 export async function warmUp(cacheDir: string, skipPages: readonly string[], stop: () => boolean): Promise<void> {
