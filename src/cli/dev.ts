@@ -89,7 +89,7 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
   const builtAtStart = await rebuild({ src: false, site: false, only: undefined });
   if (builtAtStart) {
     warmBuildWorker(paths.cache, builtAtStart);
-    reporter.info('dev: the build process warms up in the background (each page\'s data made once, nothing written)');
+    reporter.info('dev: the build process warms up in the background for the first edit (nothing is written)');
   }
 
   const registry = new MetricsRegistry();
