@@ -112,13 +112,6 @@ function markTable(mark: DrawnMark): ChartTable | null {
   };
 }
 
-/**
- * A stack's segments as their lengths. Stacked bars are drawn from/to, and "Installations (from) 12, (to) 19" makes
- * a reader subtract to get the 7 the segment stands for. A from/to pair is a stack when, within each category (the
- * other position and the facets), its intervals abut one another from 0 up (or down), one after the other; its two
- * columns then become one, the segment's length, under the pair's label. Any other interval (a range, a box) keeps
- * its ends.
- */
 /** A column of a mark's table and the channel it was read from. */
 interface Column {
   channel: string;
@@ -126,6 +119,13 @@ interface Column {
   values: ChartCell[];
 }
 
+/**
+ * A stack's segments as their lengths. Stacked bars are drawn from/to, and "Installations (from) 12, (to) 19" makes
+ * a reader subtract to get the 7 the segment stands for. A from/to pair is a stack when, within each category (the
+ * other position and the facets), its intervals abut one another from 0 up (or down), one after the other; its two
+ * columns then become one, the segment's length, under the pair's label. Any other interval (a range, a box) keeps
+ * its ends.
+ */
 function segmentsAsLengths(columns: Column[], mark: DrawnMark): void {
   for (const axis of ['x', 'y'] as const) {
     // The pair's two columns, when both ends were kept and read as "(from)" and "(to)" of one label.
@@ -139,7 +139,9 @@ function segmentsAsLengths(columns: Column[], mark: DrawnMark): void {
     const groups = new Map<string, number[]>();
     from.forEach((_, i) => {
       const key = JSON.stringify(keys.map((k) => k[i] ?? null));
-      groups.set(key, [...(groups.get(key) ?? []), i]);
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [i]);
     });
     const abut = (indices: number[], sign: 1 | -1): boolean => {
       const sorted = [...indices].sort((a, b) => sign * ((from[a] as number) - (from[b] as number)));

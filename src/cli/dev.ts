@@ -44,8 +44,10 @@ export async function run(options: Record<string, unknown>, io: Io): Promise<num
    */
   let owed: { src: boolean; site: boolean } | undefined;
 
-  /** One rebuild: recompile and rebundle first when page code changed, then `dash build` (stale caches, changed pages). */
-  /** Returns the pages it rebuilt, or undefined when it failed. */
+  /**
+   * One rebuild: recompile and rebundle first when page code changed, then `dash build` (stale caches, changed pages).
+   * Returns the pages it rebuilt, or undefined when it failed.
+   */
   const rebuild = async (asked: { src: boolean; site: boolean; only: DatasetName[] | undefined }): Promise<string[] | undefined> => {
     const work = owed ? { src: asked.src || owed.src, site: asked.site || owed.site, only: undefined } : asked;
     owed = undefined;

@@ -63,7 +63,7 @@ export interface DatasetModule {
   build(context: BuildContext): Promise<BuildOutcome>;
   /**
    * Optional: takes in what its built cache says about the rows, so the next build of this dataset in the same
-   * process (`dash dev`'s build process, after a start that rebuilt nothing) need not work it out again. `read`
+   * process (`dash dev`'s build process, which warms up after its start) need not work it out again. `read`
    * gives columns of the cache as it is.
    */
   remember?(read: (columns: readonly string[]) => Promise<Record<string, unknown[]>>): Promise<void>;

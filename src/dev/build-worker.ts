@@ -20,7 +20,7 @@ export interface WorkerReady {
 
 /**
  * From the dev server: a build to run; go-ahead for the running one's compressions (its pages have reloaded); or,
- * after a start that rebuilt nothing, a warm-up (warm.ts) over the cache folder, leaving out pages just built.
+ * after the start, a warm-up (warm.ts) over the cache folder, leaving out the pages the start rebuilt.
  */
 export type WorkerMessage = { args: string[] } | { compress: true } | { warm: { cache: string; skipPages: string[] } };
 

@@ -47,8 +47,8 @@ function startBuildWorker(cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 /**
- * After a start that rebuilt nothing, the build process warms up (warm.ts) while it waits, leaving out `skipPages`
- * (pages the start did build). A change that comes meanwhile waits for one step of it at most.
+ * After the start, the build process warms up (warm.ts) while it waits, leaving out `skipPages` (the pages the start
+ * rebuilt). A change that comes meanwhile waits for one step of it at most.
  */
 export function warmBuildWorker(cache: string, skipPages: string[]): void {
   if (worker?.child.connected) worker.child.send({ warm: { cache, skipPages } } satisfies WorkerMessage);

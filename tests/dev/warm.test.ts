@@ -27,7 +27,7 @@ async function freshProcess(cache: string) {
   const { loadDatasets } = await import('../../src/datasets/registry.js');
   const columns = await new CacheReader(cache, await loadDatasets()).columns('bases', ['Site Name', 'COMPONENT', 'Oper Stat', 'State Terr', 'Joint Base', 'AREA', 'PERIMETER', 'Shape_Area', 'Shape_Leng', 'lat', 'lon', 'state_abbrev', 'Geo Shape']);
   const shapes = columns['Geo Shape'].filter((s): s is string => typeof s === 'string');
-  return { warmUp, geoShapeProblem, shapeInstallations, rows: cacheRows(columns), shapes };
+  return { warmUp, geoShapeProblem, shapeInstallations, rows: cacheRows(columns), shapes, CacheReader };
 }
 
 describe('warmUp', () => {
@@ -46,7 +46,11 @@ describe('warmUp', () => {
       expect(parse).toHaveBeenCalled();
 
       const warmed = await freshProcess(join(work, 'cache'));
+      const reads = vi.spyOn(warmed.CacheReader.prototype, 'columns');
       await warmed.warmUp(join(work, 'cache'), [], () => false);
+      // The Geo Shape column is read from the file once, for the dataset and the Installations page both.
+      expect(reads.mock.calls.filter(([dataset, columns]) => dataset === 'bases' && columns.includes('Geo Shape'))).toHaveLength(1);
+      reads.mockRestore();
       parse.mockClear();
       expect(warmed.shapes.map((s) => warmed.geoShapeProblem(s)).every((p) => p === null)).toBe(true);
       const shaped = warmed.shapeInstallations(warmed.rows);
